@@ -1,0 +1,28 @@
+package org.lean3assist.cli;
+
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** Sends every log record to stderr, never stdout, which belongs to the protocol. */
+final class ServerLogging {
+
+    private ServerLogging() {}
+
+    static void configure() {
+        System.setProperty(
+                "java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        Logger root = Logger.getLogger("");
+        for (var handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        // ConsoleHandler writes to System.err.
+        var stderr = new ConsoleHandler();
+        stderr.setFormatter(new SimpleFormatter());
+        stderr.setLevel(Level.ALL);
+        root.addHandler(stderr);
+        String level = System.getenv().getOrDefault("LEAN3ASSIST_LOG", "INFO");
+        root.setLevel(Level.parse(level.toUpperCase(java.util.Locale.ROOT)));
+    }
+}

@@ -1,0 +1,109 @@
+package org.lean3assist.lsp;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+import org.lean3assist.cli.Version;
+
+/**
+ * The LSP lifecycle: {@code initialize}, {@code shutdown}, {@code exit}, and the two services that do
+ * the work. It owns the per-session state that outlives one request.
+ */
+public final class Lean3AssistServer implements LanguageServer, LanguageClientAware, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Lean3AssistServer.class.getName());
+
+    private final IntConsumer exitHandler;
+    private final TextDocuments documents = new TextDocuments();
+    private final LeanTextDocumentService textDocumentService = new LeanTextDocumentService(documents);
+    private final LeanWorkspaceService workspaceService = new LeanWorkspaceService();
+    private final CompletableFuture<Void> exited = new CompletableFuture<>();
+    private volatile boolean shutdownRequested;
+    private volatile LanguageClient client;
+
+    /**
+     * @param exitHandler called with the exit code when the client sends {@code exit} or the editor's
+     *     process dies; the command line passes {@code System::exit}, tests pass a recorder
+     */
+    public Lean3AssistServer(IntConsumer exitHandler) {
+        this.exitHandler = exitHandler;
+    }
+
+    @Override
+    public void connect(LanguageClient languageClient) {
+        this.client = languageClient;
+        textDocumentService.connect(languageClient);
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        Integer parentPid = params.getProcessId();
+        if (parentPid != null) {
+            ParentProcessWatcher.watch(parentPid, () -> exit(1));
+        }
+        var result = new InitializeResult(Capabilities.advertised(), new ServerInfo("lean3-assist", Version.current()));
+        LOG.info(() -> "initialized for " + clientName(params));
+        return CompletableFuture.completedFuture(result);
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdownRequested = true;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        exit(shutdownRequested ? 0 : 1);
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return textDocumentService;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspaceService;
+    }
+
+    /** Completes when the session has ended, by {@code exit} or by the editor's death. */
+    public CompletableFuture<Void> exited() {
+        return exited;
+    }
+
+    /** The exit code LSP prescribes: 0 if {@code shutdown} came before the end, 1 otherwise. */
+    public int exitCode() {
+        return shutdownRequested ? 0 : 1;
+    }
+
+    /** Releases what the session holds; safe to call more than once. */
+    @Override
+    public void close() {
+        textDocumentService.close();
+    }
+
+    private void exit(int code) {
+        if (exited.complete(null)) {
+            close();
+            exitHandler.accept(code);
+        }
+    }
+
+    private static String clientName(InitializeParams params) {
+        var info = params.getClientInfo();
+        return info == null ? "an unnamed client" : info.getName() + " " + info.getVersion();
+    }
+
+    LanguageClient client() {
+        return client;
+    }
+}

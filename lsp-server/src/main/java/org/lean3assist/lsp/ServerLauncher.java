@@ -1,0 +1,82 @@
+package org.lean3assist.lsp;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/** Connects a {@link Lean3AssistServer} to a pair of streams and runs it until the client goes away. */
+public final class ServerLauncher {
+
+    private static final Logger LOG = Logger.getLogger(ServerLauncher.class.getName());
+
+    private final Future<Void> listening;
+    private final ExecutorService executor;
+    private final Lean3AssistServer server;
+
+    private ServerLauncher(Lean3AssistServer server, Future<Void> listening, ExecutorService executor) {
+        this.server = server;
+        this.listening = listening;
+        this.executor = executor;
+    }
+
+    /** Starts reading requests from {@code in} on a background thread and answering on {@code out}. */
+    public static ServerLauncher start(Lean3AssistServer server, InputStream in, OutputStream out) {
+        // Request handlers run on this pool, never on the reader thread, so a slow request cannot
+        // stop the server from reading a cancellation or the next keystroke.
+        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("lean3-assist-lsp"));
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+                .setLocalService(server)
+                .setRemoteInterface(LanguageClient.class)
+                .setInput(in)
+                .setOutput(out)
+                .setExecutorService(executor)
+                .create();
+        server.connect(launcher.getRemoteProxy());
+        return new ServerLauncher(server, launcher.startListening(), executor);
+    }
+
+    /**
+     * Blocks until the input stream ends or the client sends {@code exit}, and returns the exit code
+     * LSP prescribes: 0 after {@code shutdown}, 1 otherwise.
+     */
+    public int awaitExit() throws InterruptedException {
+        try {
+            CompletableFuture.anyOf(CompletableFuture.runAsync(this::awaitInputEnd, executor), server.exited())
+                    .get();
+        } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "the protocol reader stopped with an error", e.getCause());
+        } finally {
+            server.close();
+            executor.shutdownNow();
+        }
+        return server.exitCode();
+    }
+
+    private void awaitInputEnd() {
+        try {
+            listening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.log(Level.FINE, "reader ended", e.getCause());
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package org.lean3assist.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private record Outcome(int exitCode, String out, String err) {}
+
+    private static Outcome run(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        var outcome = run("--help");
+        assertEquals(0, outcome.exitCode());
+        assertTrue(outcome.out().contains("lsp"), outcome.out());
+        assertTrue(outcome.out().contains("Usage: lean3-assist"), outcome.out());
+    }
+
+    @Test
+    void versionPrintsTheProductVersion() {
+        var outcome = run("--version");
+        assertEquals(0, outcome.exitCode());
+        assertTrue(outcome.out().startsWith("lean3-assist " + Version.current()), outcome.out());
+    }
+
+    @Test
+    void unknownSubcommandPrintsUsageAndExitsWithTwo() {
+        var outcome = run("frobnicate");
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().contains("Unmatched argument"), outcome.err());
+        assertTrue(outcome.err().contains("Usage: lean3-assist"), outcome.err());
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        var outcome = run();
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().contains("Commands:"), outcome.err());
+    }
+}

@@ -1,0 +1,52 @@
+package org.lean3assist.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.junit.jupiter.api.Test;
+
+class TextDocumentsTest {
+
+    private static TextDocumentContentChangeEvent edit(int line, int from, int to, String text) {
+        return new TextDocumentContentChangeEvent(new Range(new Position(line, from), new Position(line, to)), text);
+    }
+
+    @Test
+    void rangedChangesCountUtf16UnitsAcrossCharactersOutsideTheBmp() {
+        // 𝓝 is two UTF-16 units; "split" starts at UTF-16 column 7 on line 1.
+        String text = "theorem t : true :=\nbegin 𝓝 split\nend\n";
+        var documents = new TextDocuments();
+        documents.open("file:///t.lean", 1, text);
+
+        var changed = documents.change("file:///t.lean", 2, java.util.List.of(edit(1, 9, 14, "refl")));
+
+        assertEquals("theorem t : true :=\nbegin 𝓝 refl\nend\n", changed.orElseThrow().text());
+        assertEquals(2, changed.orElseThrow().version());
+    }
+
+    @Test
+    void changesApplyInOrderAndAFullChangeReplacesTheText() {
+        var documents = new TextDocuments();
+        documents.open("u", 1, "ab\ncd\n");
+        var changes = java.util.List.of(
+                edit(0, 2, 2, "X"), // abX
+                edit(1, 0, 1, "ℕ"), // ℕd
+                new TextDocumentContentChangeEvent("whole\n"),
+                edit(0, 5, 5, "!"));
+        assertEquals("whole!\n", documents.change("u", 5, changes).orElseThrow().text());
+    }
+
+    @Test
+    void changeToAnUnopenedDocumentIsIgnored() {
+        var documents = new TextDocuments();
+        assertEquals(java.util.Optional.empty(), documents.change("never", 1, java.util.List.of(edit(0, 0, 0, "x"))));
+    }
+
+    @Test
+    void positionsPastTheEndAreClamped() {
+        assertEquals(2, TextDocuments.offsetOf("ab\ncd", new Position(0, 99)));
+        assertEquals(5, TextDocuments.offsetOf("ab\ncd", new Position(7, 0)));
+    }
+}
