@@ -11,5 +11,15 @@ export const Commands = {
 
 export const Settings = {
   javaHome: `${NAMESPACE}.java.home`,
+  leanExecutablePath: `${NAMESPACE}.lean.executablePath`,
+  leanMemoryLimitMb: `${NAMESPACE}.lean.memoryLimitMb`,
+  leanTimeout: `${NAMESPACE}.lean.timeout`,
+  leanThreads: `${NAMESPACE}.lean.threads`,
+  leanCheckDelayMs: `${NAMESPACE}.lean.checkDelayMs`,
+  modelPath: `${NAMESPACE}.model.path`,
+  modelDevice: `${NAMESPACE}.model.device`,
+  modelRemoteUrl: `${NAMESPACE}.model.remoteUrl`,
+  suggestionsCount: `${NAMESPACE}.suggestions.count`,
+  suggestionsOnHover: `${NAMESPACE}.suggestions.onHover`,
   traceServer: `${NAMESPACE}.trace.server`,
 } as const;

@@ -1,10 +1,19 @@
 package org.lean3assist.lsp;
 
+import com.google.gson.JsonElement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.ConfigurationItem;
+import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -12,6 +21,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 import org.lean3assist.cli.Version;
+import org.lean3assist.lsp.settings.Settings;
 
 /**
  * The LSP lifecycle: {@code initialize}, {@code shutdown}, {@code exit}, and the two services that do
@@ -24,8 +34,11 @@ public final class Lean3AssistServer implements LanguageServer, LanguageClientAw
     private final IntConsumer exitHandler;
     private final TextDocuments documents = new TextDocuments();
     private final LeanTextDocumentService textDocumentService = new LeanTextDocumentService(documents);
-    private final LeanWorkspaceService workspaceService = new LeanWorkspaceService();
+    private final LeanWorkspaceService workspaceService = new LeanWorkspaceService(this::reloadSettings);
+    private final AtomicReference<Settings> settings = new AtomicReference<>(Settings.defaults());
+    private volatile boolean clientHasConfiguration;
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean exiting = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean shutdownRequested;
     private volatile LanguageClient client;
 
@@ -45,6 +58,12 @@ public final class Lean3AssistServer implements LanguageServer, LanguageClientAw
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        var workspaceCapabilities = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
+        clientHasConfiguration = workspaceCapabilities != null && Boolean.TRUE.equals(workspaceCapabilities.getConfiguration());
+        if (params.getInitializationOptions() instanceof JsonElement options) {
+            // Clients without workspace/configuration (some Neovim and Emacs set-ups) send settings here.
+            applySettings(Settings.fromJson(options));
+        }
         Integer parentPid = params.getProcessId();
         if (parentPid != null) {
             ParentProcessWatcher.watch(parentPid, () -> exit(1));
@@ -52,6 +71,16 @@ public final class Lean3AssistServer implements LanguageServer, LanguageClientAw
         var result = new InitializeResult(Capabilities.advertised(), new ServerInfo("lean3-assist", Version.current()));
         LOG.info(() -> "initialized for " + clientName(params));
         return CompletableFuture.completedFuture(result);
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        reloadSettings(null);
+    }
+
+    /** The settings in force now. */
+    public Settings settings() {
+        return settings.get();
     }
 
     @Override
@@ -92,9 +121,41 @@ public final class Lean3AssistServer implements LanguageServer, LanguageClientAw
     }
 
     private void exit(int code) {
-        if (exited.complete(null)) {
+        if (exiting.compareAndSet(false, true)) {
             close();
             exitHandler.accept(code);
+            exited.complete(null);
+        }
+    }
+
+    /**
+     * Takes new settings: those pushed with {@code didChangeConfiguration}, or, when the client
+     * supports it, those pulled with {@code workspace/configuration} (pushed ones may be partial).
+     */
+    private void reloadSettings(JsonElement pushed) {
+        if (clientHasConfiguration && client != null) {
+            var item = new ConfigurationItem();
+            item.setSection(Settings.NAMESPACE);
+            client.configuration(new ConfigurationParams(List.of(item)))
+                    .thenAccept(sections -> applySettings(Settings.fromJson(sections.isEmpty() ? null : (JsonElement) sections.get(0))))
+                    .exceptionally(error -> {
+                        LOG.log(Level.WARNING, "the client did not answer workspace/configuration", error);
+                        return null;
+                    });
+        } else if (pushed != null) {
+            applySettings(Settings.fromJson(pushed));
+        }
+    }
+
+    private void applySettings(Settings next) {
+        Settings previous = settings.getAndSet(next);
+        if (!next.problems().isEmpty() && client != null) {
+            client.showMessage(new MessageParams(MessageType.Warning,
+                    "Lean 3 Assist ignored some settings: " + String.join("; ", next.problems())));
+        }
+        if (!previous.equals(next)) {
+            LOG.info(() -> "settings now " + next);
+            textDocumentService.settingsChanged(previous, next);
         }
     }
 

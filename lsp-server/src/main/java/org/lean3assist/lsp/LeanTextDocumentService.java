@@ -48,6 +48,11 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         // The server works from the editor's buffer; saving changes nothing it knows.
     }
 
+    /** Reacts to new settings; called only when they differ from the previous ones. */
+    void settingsChanged(org.lean3assist.lsp.settings.Settings previous, org.lean3assist.lsp.settings.Settings next) {
+        // The Lean process and the model read their settings when they start; nothing else caches them yet.
+    }
+
     @Override
     public void close() {
         // Nothing is held yet beyond memory.

@@ -27,6 +27,8 @@ final class LspTestClient implements LanguageClient, AutoCloseable {
     final List<PublishDiagnosticsParams> diagnostics = new CopyOnWriteArrayList<>();
     final List<MessageParams> logMessages = new CopyOnWriteArrayList<>();
     final List<Integer> exitCodes = new CopyOnWriteArrayList<>();
+    /** What this client answers to workspace/configuration for the lean3Assist section. */
+    volatile com.google.gson.JsonElement configuration = new com.google.gson.JsonObject();
     final Lean3AssistServer server;
     final LanguageServer remote;
     private final ServerLauncher serverSide;
@@ -45,10 +47,30 @@ final class LspTestClient implements LanguageClient, AutoCloseable {
     }
 
     InitializeResult initialize() throws Exception {
+        return initialize(new ClientCapabilities());
+    }
+
+    InitializeResult initialize(ClientCapabilities capabilities) throws Exception {
         var params = new InitializeParams();
-        params.setCapabilities(new ClientCapabilities());
+        params.setCapabilities(capabilities);
         params.setProcessId((int) ProcessHandle.current().pid());
         return remote.initialize(params).get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public CompletableFuture<List<Object>> configuration(org.eclipse.lsp4j.ConfigurationParams params) {
+        return CompletableFuture.completedFuture(List.of(configuration));
+    }
+
+    /** Waits until {@code condition} holds, failing after ten seconds; it never asserts on time. */
+    static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
     }
 
     @Override
