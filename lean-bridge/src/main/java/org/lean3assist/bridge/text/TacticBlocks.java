@@ -1,0 +1,73 @@
+package org.lean3assist.bridge.text;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the {@code begin … end} block around a position, using {@link LeanScanner} so that
+ * comments and strings never count.
+ *
+ * <p>{@code end} closes the innermost open {@code begin}, {@code match}, {@code namespace} or
+ * {@code section}; that is how Lean 3 pairs them. A {@code begin} that is never closed has no
+ * block, because Lean itself reports no goal state inside it.
+ */
+public final class TacticBlocks {
+
+    /** The commands that start a declaration whose proof may be a tactic block. */
+    public static final Set<String> DECLARATION_COMMANDS = Set.of(
+            "theorem", "lemma", "def", "example", "instance", "definition", "abbreviation");
+
+    private static final Set<String> OPENERS_CLOSED_BY_END = Set.of("begin", "match", "namespace", "section");
+
+    private TacticBlocks() {
+    }
+
+    /**
+     * The innermost {@code begin … end} block that contains {@code position} strictly after its
+     * {@code begin} keyword and no later than the start of its {@code end} keyword.
+     */
+    public static Optional<TacticBlock> enclosing(String text, LeanPosition position) {
+        PositionConverter converter = new PositionConverter(text);
+        int offset = converter.offsetOf(position);
+        List<LeanToken> tokens = LeanScanner.scan(text);
+        Deque<Integer> openers = new ArrayDeque<>();
+        TacticBlock best = null;
+        for (int index = 0; index < tokens.size(); index++) {
+            LeanToken token = tokens.get(index);
+            if (token.kind() != LeanToken.Kind.IDENTIFIER) {
+                continue;
+            }
+            if (OPENERS_CLOSED_BY_END.contains(token.text())) {
+                openers.push(index);
+            } else if (token.text().equals("end") && !openers.isEmpty()) {
+                int openerIndex = openers.pop();
+                LeanToken opener = tokens.get(openerIndex);
+                boolean contains = opener.text().equals("begin") && opener.end() <= offset && offset <= token.start();
+                // Blocks close inside-out, so the first block found that contains the position is
+                // the innermost one.
+                if (contains && best == null) {
+                    best = block(tokens, openerIndex, converter, converter.positionAt(opener.start()),
+                            converter.positionAt(token.start()));
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static TacticBlock block(List<LeanToken> tokens, int beginIndex, PositionConverter converter,
+                                     LeanPosition begin, LeanPosition end) {
+        for (int index = beginIndex - 1; index >= 0; index--) {
+            LeanToken token = tokens.get(index);
+            if (token.kind() == LeanToken.Kind.IDENTIFIER && DECLARATION_COMMANDS.contains(token.text())) {
+                String name = index + 1 < beginIndex && tokens.get(index + 1).kind() == LeanToken.Kind.IDENTIFIER
+                        && !token.text().equals("example") && !token.text().equals("instance")
+                        ? tokens.get(index + 1).text() : "";
+                return new TacticBlock(converter.positionAt(token.start()).line(), name, begin, end);
+            }
+        }
+        return new TacticBlock(begin.line(), "", begin, end);
+    }
+}
