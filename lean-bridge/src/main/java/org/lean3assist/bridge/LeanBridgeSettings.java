@@ -1,0 +1,87 @@
+package org.lean3assist.bridge;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting of the bridge, immutable, with documented defaults ({@link #defaults()}).
+ *
+ * @param executablePath         an explicit {@code lean} binary; empty means "find one" (see
+ *                               {@link org.lean3assist.bridge.locate.LeanLocator}). Default: empty
+ * @param memoryLimitMb          Lean's {@code -M}: memory limit in MB. Default 4096, because the
+ *                               server's own default (1024) is hit by ordinary runaway proofs
+ *                               before the deterministic timeout
+ * @param deterministicTimeout   Lean's {@code -T}: the deterministic timeout in Lean's "ticks".
+ *                               Default 100000, the value Lean's server uses when none is given
+ * @param threads                Lean's {@code -j}: worker threads; 0 leaves the choice to Lean.
+ *                               Default 0
+ * @param restartBackoff         how long to wait before restarting a crashed Lean; doubled for each
+ *                               further crash in a row. Default 500 ms
+ * @param maxRestartBackoff      the cap on that doubling. Default 10 s
+ * @param maxConsecutiveRestarts restarts in a row (without a single reply in between) after which
+ *                               the bridge gives up and fails every request. Default 5
+ * @param trailingMessagesWait   how long to keep reading after the end-of-checking barrier, because
+ *                               the last {@code all_messages} may arrive after it (Lean throttles
+ *                               them to one per 100 ms). Default 150 ms
+ * @param replayConcurrency      how many candidate replays run at once. Default 2
+ * @param replayTimeout          wall-clock limit of one replay, from its sync to "checked".
+ *                               Default 30 s
+ */
+public record LeanBridgeSettings(Optional<Path> executablePath, int memoryLimitMb, int deterministicTimeout,
+                                 int threads, Duration restartBackoff, Duration maxRestartBackoff,
+                                 int maxConsecutiveRestarts, Duration trailingMessagesWait, int replayConcurrency,
+                                 Duration replayTimeout) {
+
+    public LeanBridgeSettings {
+        if (memoryLimitMb <= 0 || deterministicTimeout <= 0 || threads < 0 || replayConcurrency <= 0
+                || maxConsecutiveRestarts < 0) {
+            throw new IllegalArgumentException("settings out of range: memoryLimitMb=" + memoryLimitMb
+                    + ", deterministicTimeout=" + deterministicTimeout + ", threads=" + threads
+                    + ", replayConcurrency=" + replayConcurrency + ", maxConsecutiveRestarts=" + maxConsecutiveRestarts);
+        }
+    }
+
+    /** The defaults documented on each component. */
+    public static LeanBridgeSettings defaults() {
+        return new LeanBridgeSettings(Optional.empty(), 4096, 100_000, 0, Duration.ofMillis(500),
+                Duration.ofSeconds(10), 5, Duration.ofMillis(150), 2, Duration.ofSeconds(30));
+    }
+
+    /** The arguments after the executable: {@code --server -M … -T … [-j …]}. */
+    public List<String> serverArguments() {
+        List<String> arguments = new ArrayList<>(List.of("--server", "-M", Integer.toString(memoryLimitMb),
+                "-T", Integer.toString(deterministicTimeout)));
+        if (threads > 0) {
+            arguments.addAll(List.of("-j", Integer.toString(threads)));
+        }
+        return arguments;
+    }
+
+    public LeanBridgeSettings withExecutablePath(Path path) {
+        return new LeanBridgeSettings(Optional.of(path), memoryLimitMb, deterministicTimeout, threads, restartBackoff,
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout);
+    }
+
+    public LeanBridgeSettings withLimits(int memoryLimitMb, int deterministicTimeout, int threads) {
+        return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout);
+    }
+
+    public LeanBridgeSettings withRestartBackoff(Duration first, Duration max, int maxConsecutive) {
+        return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, first, max,
+                maxConsecutive, trailingMessagesWait, replayConcurrency, replayTimeout);
+    }
+
+    public LeanBridgeSettings withTrailingMessagesWait(Duration wait) {
+        return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
+                maxRestartBackoff, maxConsecutiveRestarts, wait, replayConcurrency, replayTimeout);
+    }
+
+    public LeanBridgeSettings withReplay(int concurrency, Duration timeout) {
+        return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, concurrency, timeout);
+    }
+}

@@ -1,0 +1,22 @@
+package org.lean3assist.bridge.protocol;
+
+/**
+ * One entry of an {@code all_messages} list: a diagnostic at a Lean position (line from 1,
+ * column in code points from 0). Lean 3 gives no end position.
+ */
+public record LeanMessage(String fileName, int line, int column, Severity severity, String caption, String text) {
+
+    /** Lean's three severities. */
+    public enum Severity {
+        ERROR, WARNING, INFORMATION;
+
+        /** Lean writes {@code error}, {@code warning} and {@code information}. */
+        public static Severity fromLean(String value) {
+            return switch (value) {
+                case "error" -> ERROR;
+                case "warning" -> WARNING;
+                default -> INFORMATION;
+            };
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.lean3assist.bridge.transport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A real {@code lean --server} child process. One daemon thread reads stdout line by line, one
+ * drains stderr into the log; when stdout ends the reader waits for the process and reports its
+ * exit, so the listener always sees every line before the exit.
+ */
+public final class ProcessTransport implements Transport {
+
+    private static final Logger LOG = Logger.getLogger(ProcessTransport.class.getName());
+    private static final long CLEAN_EXIT_WAIT_MILLIS = 2_000;
+
+    private final Process process;
+    private final Writer stdin;
+    private final Object writeLock = new Object();
+
+    private ProcessTransport(Process process) {
+        this.process = process;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    /** A factory that starts {@code command} once per generation. */
+    public static TransportFactory factory(LeanCommand command) {
+        return listener -> start(command, listener);
+    }
+
+    /** Starts the process and its reader threads. */
+    public static ProcessTransport start(LeanCommand command, TransportListener listener) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.workingDirectory().toFile());
+        Process process = builder.start();
+        ProcessTransport transport = new ProcessTransport(process);
+        long pid = process.pid();
+        Thread stderrReader = new Thread(() -> readLines(process.getErrorStream(), line -> {
+            LOG.log(Level.INFO, () -> "lean[" + pid + "] stderr: " + line);
+            listener.onStderr(line);
+        }), "lean-" + pid + "-stderr");
+        stderrReader.setDaemon(true);
+        stderrReader.start();
+        Thread stdoutReader = new Thread(() -> {
+            readLines(process.getInputStream(), line -> {
+                LOG.log(Level.FINE, () -> "lean[" + pid + "] <- " + line);
+                listener.onLine(line);
+            });
+            listener.onExit(waitForExit(process));
+        }, "lean-" + pid + "-stdout");
+        stdoutReader.setDaemon(true);
+        stdoutReader.start();
+        LOG.info(() -> "started lean[" + pid + "]: " + String.join(" ", command.argv()) + " in " + command.workingDirectory());
+        return transport;
+    }
+
+    @Override
+    public void send(String line) throws IOException {
+        synchronized (writeLock) {
+            LOG.log(Level.FINE, () -> "lean[" + process.pid() + "] -> " + line);
+            stdin.write(line);
+            stdin.write('\n');
+            stdin.flush();
+        }
+    }
+
+    @Override
+    public void closeInput() {
+        synchronized (writeLock) {
+            try {
+                stdin.close();
+            } catch (IOException alreadyGone) {
+                LOG.log(Level.FINE, "stdin of lean was already closed", alreadyGone);
+            }
+        }
+    }
+
+    @Override
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    @Override
+    public void close() {
+        closeInput();
+        try {
+            if (!process.waitFor(CLEAN_EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException interrupted) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The process id, for logs and for tests that kill Lean from outside. */
+    public long pid() {
+        return process.pid();
+    }
+
+    private static void readLines(InputStream stream, Consumer<String> sink) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                try {
+                    sink.accept(line);
+                } catch (RuntimeException listenerFailure) {
+                    // A bug in a listener must not stop the reader, or every later reply would be lost.
+                    LOG.log(Level.WARNING, "listener failed on a line from lean", listenerFailure);
+                }
+            }
+        } catch (IOException streamClosed) {
+            LOG.log(Level.FINE, "lean output stream closed", streamClosed);
+        }
+    }
+
+    private static ExitStatus waitForExit(Process process) {
+        try {
+            return ExitStatus.fromJavaExitValue(process.waitFor());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return ExitStatus.exited(-1);
+        }
+    }
+}

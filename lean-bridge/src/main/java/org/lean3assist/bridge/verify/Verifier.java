@@ -1,0 +1,245 @@
+package org.lean3assist.bridge.verify;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.LeanServerListener;
+import org.lean3assist.bridge.goal.GoalParser;
+import org.lean3assist.bridge.goal.GoalState;
+import org.lean3assist.bridge.protocol.InfoResponse;
+import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.text.TacticBlock;
+import org.lean3assist.bridge.text.TacticBlocks;
+
+/**
+ * Replays candidate tactics through a {@link LeanServer} and classifies each.
+ *
+ * <p>Every candidate first passes the {@link SafetyFilter}; a refused one is
+ * {@link Verdict#REJECTED} and nothing of it is written. Accepted ones are replayed on shadow
+ * files ({@link ShadowFiles}), at most {@code replayConcurrency} at a time, each with the
+ * wall-clock limit {@code replayTimeout}. A change of the document cancels its pending
+ * requests: their futures complete with a {@link CancellationException}. Results are ranked by
+ * {@link Verdict} order, keeping the request's order among equals.
+ */
+public final class Verifier implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Verifier.class.getName());
+
+    private final LeanServer server;
+    private final ShadowFiles shadowFiles;
+    private final Duration replayTimeout;
+    private final ExecutorService replayThreads;
+    private final BlockingQueue<Integer> freeSlots;
+    private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
+    private final LeanServerListener documentWatcher;
+
+    public Verifier(LeanServer server, ShadowFiles shadowFiles) {
+        this.server = server;
+        this.shadowFiles = shadowFiles;
+        this.replayTimeout = server.settings().replayTimeout();
+        int concurrency = server.settings().replayConcurrency();
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.replayThreads = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "lean-replay-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.freeSlots = new ArrayBlockingQueue<>(concurrency);
+        for (int slot = 0; slot < concurrency; slot++) {
+            freeSlots.add(slot);
+        }
+        this.documentWatcher = new LeanServerListener() {
+            @Override
+            public void onDocumentChanged(Path file, int version) {
+                for (Job job : jobs) {
+                    if (job.request.file().equals(file) && job.request.documentVersion() != version) {
+                        job.cancel("the document changed (version " + version + ")");
+                    }
+                }
+            }
+        };
+        server.addListener(documentWatcher);
+    }
+
+    /**
+     * Replays every candidate at the request's position.
+     *
+     * @return the ranked results; fails with {@link IllegalArgumentException} when the position
+     *         is not inside a closed {@code begin … end} block, with {@link CancellationException}
+     *         when the document changes first, and with the process error if Lean dies meanwhile
+     */
+    public CompletableFuture<List<ReplayResult>> verify(VerifyRequest request) {
+        Optional<TacticBlock> block = TacticBlocks.enclosing(request.content(), request.position());
+        if (block.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "position " + request.position() + " is not inside a begin … end block that is closed"));
+        }
+        Job job = new Job(request);
+        Optional<Integer> currentVersion = server.documentVersion(request.file());
+        if (currentVersion.isPresent() && currentVersion.get() != request.documentVersion()) {
+            job.cancel("the request is for version " + request.documentVersion() + " but the document is at "
+                    + currentVersion.get());
+            return job.result;
+        }
+        jobs.add(job);
+        List<CompletableFuture<ReplayResult>> replays = new ArrayList<>();
+        for (int index = 0; index < request.candidates().size(); index++) {
+            String candidate = request.candidates().get(index);
+            SafetyVerdict safety = SafetyFilter.check(candidate);
+            if (!safety.accepted()) {
+                replays.add(CompletableFuture.completedFuture(new ReplayResult(index, candidate, Verdict.REJECTED,
+                        Optional.empty(), safety.rejection(), List.of(), Duration.ZERO)));
+                continue;
+            }
+            int candidateIndex = index;
+            replays.add(CompletableFuture.supplyAsync(() -> replayInSlot(job, block.get(), candidateIndex, candidate),
+                    replayThreads));
+        }
+        CompletableFuture.allOf(replays.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+            jobs.remove(job);
+            if (failure != null) {
+                job.result.completeExceptionally(failure instanceof java.util.concurrent.CompletionException
+                        && failure.getCause() != null ? failure.getCause() : failure);
+                return;
+            }
+            List<ReplayResult> results = new ArrayList<>(replays.stream().map(CompletableFuture::join).toList());
+            results.sort(Comparator.comparing(ReplayResult::verdict).thenComparingInt(ReplayResult::index));
+            job.result.complete(Collections.unmodifiableList(results));
+        });
+        return job.result;
+    }
+
+    @Override
+    public void close() {
+        server.removeListener(documentWatcher);
+        for (Job job : jobs) {
+            job.cancel("the verifier was closed");
+        }
+        replayThreads.shutdownNow();
+    }
+
+    private ReplayResult replayInSlot(Job job, TacticBlock block, int index, String candidate) {
+        job.throwIfCancelled();
+        int slot;
+        try {
+            slot = freeSlots.take();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+        try {
+            return replay(job, block, index, candidate, slot);
+        } finally {
+            freeSlots.add(slot);
+        }
+    }
+
+    private ReplayResult replay(Job job, TacticBlock block, int index, String candidate, int slot) {
+        job.throwIfCancelled();
+        long started = System.nanoTime();
+        long deadline = started + replayTimeout.toNanos();
+        VerifyRequest request = job.request;
+        Variant variant = VariantBuilder.build(request.content(), request.position(), block, candidate);
+        String shadow = shadowFiles.shadowFor(request.file(), slot);
+        try {
+            await(server.syncUntracked(shadow, variant.content()), deadline);
+            job.throwIfCancelled();
+            await(server.awaitChecked(), deadline);
+            job.throwIfCancelled();
+        } catch (TimeoutException tooSlow) {
+            return new ReplayResult(index, candidate, Verdict.TIMEOUT, Optional.empty(),
+                    Optional.of("no verdict from Lean within " + replayTimeout.toMillis() + " ms"), List.of(),
+                    elapsedSince(started));
+        }
+        ReplayClassifier.Classification classification = ReplayClassifier.classify(server.messages(shadow),
+                variant.declarationLine(), variant.endLine());
+        Optional<GoalState> goalsAfter = Optional.empty();
+        if (classification.verdict() == Verdict.PROGRESS) {
+            goalsAfter = goalsAfter(shadow, variant, classification, deadline);
+        }
+        Optional<String> explanation = classification.verdict() == Verdict.INVALID
+                || classification.verdict() == Verdict.TIMEOUT
+                ? classification.decisiveMessage().map(LeanMessage::text) : Optional.empty();
+        LOG.fine(() -> "replayed '" + candidate + "' in slot " + slot + ": " + classification.verdict());
+        return new ReplayResult(index, candidate, classification.verdict(), goalsAfter, explanation,
+                classification.relevant(), elapsedSince(started));
+    }
+
+    /**
+     * The goals after the candidate: Lean's state just after its comma, or, when Lean has no
+     * record there, the state printed in the unsolved-goals error (the two agree in every
+     * recorded replay).
+     */
+    private Optional<GoalState> goalsAfter(String shadow, Variant variant,
+                                           ReplayClassifier.Classification classification, long deadline) {
+        Optional<String> state;
+        try {
+            state = await(server.info(shadow, variant.afterCandidate()), deadline).state();
+        } catch (TimeoutException tooSlow) {
+            state = Optional.empty();
+        }
+        if (state.isEmpty()) {
+            state = classification.decisiveMessage().flatMap(ReplayClassifier::unsolvedState);
+        }
+        try {
+            return state.map(GoalParser::parse);
+        } catch (IllegalArgumentException unknownShape) {
+            return Optional.empty();
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future, long deadlineNanos) throws TimeoutException {
+        try {
+            return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        }
+    }
+
+    private static Duration elapsedSince(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private static final class Job {
+        private final VerifyRequest request;
+        private final CompletableFuture<List<ReplayResult>> result = new CompletableFuture<>();
+        private volatile String cancelledBecause;
+
+        Job(VerifyRequest request) {
+            this.request = request;
+        }
+
+        void cancel(String reason) {
+            cancelledBecause = reason;
+            result.completeExceptionally(new CancellationException(reason));
+        }
+
+        void throwIfCancelled() {
+            if (cancelledBecause != null) {
+                throw new CancellationException(cancelledBecause);
+            }
+        }
+    }
+}
