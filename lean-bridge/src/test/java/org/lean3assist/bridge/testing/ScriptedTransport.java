@@ -61,15 +61,23 @@ public final class ScriptedTransport implements Transport {
         private final String name;
         private final List<JsonNode> preamble = new ArrayList<>();
         private final List<Exchange> exchanges = new ArrayList<>();
+        /** What followed the recorder's closing of stdin: emitted by {@link #closeInput()}. */
+        private final List<JsonNode> afterStdinClosed = new ArrayList<>();
         private final JsonNode finalExit;
 
         public Script(String name, List<JsonNode> events) {
             this.name = name;
             JsonNode exit = null;
             Exchange currentExchange = null;
+            boolean stdinClosed = false;
             Map<String, String> contentByFile = new HashMap<>();
             for (JsonNode event : events) {
-                if ("send".equals(event.path("dir").asText())) {
+                if (event.path("text").asText().startsWith("closing stdin")) {
+                    stdinClosed = true;
+                }
+                if (stdinClosed) {
+                    afterStdinClosed.add(event);
+                } else if ("send".equals(event.path("dir").asText())) {
                     JsonNode message = event.get("msg");
                     String content = null;
                     if (message != null && "sync".equals(message.path("command").asText())) {
@@ -210,10 +218,15 @@ public final class ScriptedTransport implements Transport {
 
     @Override
     public synchronized void closeInput() {
-        if (dead.compareAndSet(false, true)) {
+        if (dead.get()) {
+            return;
+        }
+        if (script.afterStdinClosed.stream().anyMatch(event -> "exit".equals(event.path("event").asText()))) {
+            emit(script.afterStdinClosed, firstTime(script.afterStdinClosed));
+        } else {
+            dead.set(true);
             int code = script.finalExit == null ? 0 : script.finalExit.path("rc").asInt(0);
             delivery.execute(() -> listener.onExit(code < 0 ? ExitStatus.killedBy(-code) : ExitStatus.exited(code)));
-            delivery.shutdown();
         }
     }
 
@@ -263,6 +276,10 @@ public final class ScriptedTransport implements Transport {
             Exchange exchange = script.exchanges.get(index);
             if (matches(exchange, request)) {
                 return index;
+            }
+            if (command.equals("info")) {
+                // An info out of order is answered by key, without moving through the script.
+                return -1;
             }
             String recordedCommand = exchange.message() == null ? "" : exchange.message().path("command").asText();
             // Recorded info requests may always be passed over; other requests only by a sync,
