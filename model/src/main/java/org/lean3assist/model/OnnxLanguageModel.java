@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lean3assist.model.ModelException.Reason;
 import org.lean3assist.model.generate.GeneratedSequence;
@@ -102,8 +103,13 @@ public final class OnnxLanguageModel implements LanguageModel {
             for (int row = 0; row < rows; row++) {
                 samplers.add(samplerFor(config, row));
             }
-            GenerationRequest request = new GenerationRequest(config.maxNewTokens(), samplers,
-                    new HashSet<>(config.stopTokenIds()), config.stopStrings(), true);
+            // Decoded text omits special tokens, so a stop string that is one (like <|im_end|>) must stop by id.
+            Set<Integer> stopIds = new HashSet<>(config.stopTokenIds());
+            for (String stop : config.stopStrings()) {
+                tokenizer.tokenId(stop).ifPresent(stopIds::add);
+            }
+            GenerationRequest request = new GenerationRequest(config.maxNewTokens(), samplers, stopIds,
+                    config.stopStrings(), true);
             return generator.generate(prompts, request, cancel);
         } finally {
             lifecycle.readLock().unlock();

@@ -1,0 +1,79 @@
+package org.lean3assist.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lean3assist.model.prompt.OutputParsers;
+import org.lean3assist.model.prompt.PromptProfile;
+import org.lean3assist.model.prompt.PromptTask;
+
+/**
+ * The three things the language server asks of a model, in plain strings: next tactics for a tactic state,
+ * theorem statements for a sentence, and a sentence for a theorem statement. It formats prompts with a
+ * {@link PromptProfile}, runs a {@link LanguageModel} (local or remote) and parses the answers.
+ */
+public final class MathAssistant {
+
+    private final LanguageModel model;
+    private final PromptProfile profile;
+    private final GenerationConfig baseConfig;
+
+    /**
+     * @param baseConfig limits, sampling and seed for every request; the profile's stop strings are added to it and
+     *                   the number of candidates is set per call
+     */
+    public MathAssistant(LanguageModel model, PromptProfile profile, GenerationConfig baseConfig) {
+        this.model = model;
+        this.profile = profile;
+        this.baseConfig = baseConfig;
+    }
+
+    /** Up to {@code n} distinct tactics for {@code tacticState} (Lean's goal text), best first. */
+    public List<TacticSuggestion> suggestTactics(String tacticState, int n, CancelCheck cancel) {
+        List<Completion> completions = run(PromptTask.NEXT_TACTIC, tacticState, n, cancel);
+        Map<String, TacticSuggestion> best = new LinkedHashMap<>();
+        for (Completion completion : completions) {
+            Optional<String> tactic = OutputParsers.parseTactic(completion.text());
+            tactic.ifPresent(t -> best.merge(t, new TacticSuggestion(t, completion.logProb()),
+                    (a, b) -> b.logProb() > a.logProb() ? b : a));
+        }
+        List<TacticSuggestion> ranked = new ArrayList<>(best.values());
+        ranked.sort(Comparator.comparingDouble(TacticSuggestion::logProb).reversed());
+        return ranked;
+    }
+
+    /** Up to {@code n} distinct {@code theorem ... :=} statements for a natural-language statement, best first. */
+    public List<String> formalize(String naturalLanguage, int n, CancelCheck cancel) {
+        List<String> statements = new ArrayList<>();
+        for (Completion completion : run(PromptTask.FORMALIZE, naturalLanguage, n, cancel)) {
+            OutputParsers.parseTheoremStatement(completion.text())
+                    .filter(statement -> !statements.contains(statement))
+                    .ifPresent(statements::add);
+        }
+        return statements;
+    }
+
+    /** A natural-language reading of a Lean 3 statement (greedy or as configured); empty if the model said nothing. */
+    public String informalize(String leanStatement, CancelCheck cancel) {
+        List<Completion> completions = run(PromptTask.INFORMALIZE, leanStatement, 1, cancel);
+        return completions.isEmpty() ? "" : OutputParsers.parseText(completions.get(0).text());
+    }
+
+    public PromptProfile profile() {
+        return profile;
+    }
+
+    public LanguageModel model() {
+        return model;
+    }
+
+    private List<Completion> run(PromptTask task, String input, int n, CancelCheck cancel) {
+        List<String> stops = new ArrayList<>(baseConfig.stopStrings());
+        stops.addAll(profile.stopStrings());
+        GenerationConfig config = baseConfig.withNumCandidates(Math.max(1, n)).withStopStrings(stops);
+        return model.complete(profile.prompt(task, input), config, cancel);
+    }
+}
