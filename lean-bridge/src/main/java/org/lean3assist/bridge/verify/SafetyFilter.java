@@ -41,8 +41,8 @@ public final class SafetyFilter {
             "norm_cast", "exact_mod_cast", "apply_mod_cast", "rw_mod_cast", "field_simp", "abel", "done", "skip",
             "swap", "rotate", "rename", "casesm", "constructor_matching", "mono", "positivity", "interval_cases",
             "fin_cases", "choose", "lift", "contrapose", "contrapose!", "simp_intros", "apply_rules", "library_search",
-            "refine_struct", "exact_dec_trivial", "trans", "transitivity", "existsi", "clear_except", "case",
-            "try", "repeat", "all_goals", "any_goals", "iterate", "solve1", "focus", "exacts");
+            "refine_struct", "exact_dec_trivial", "trans", "transitivity", "clear_except", "case",
+            "try", "repeat", "all_goals", "any_goals", "iterate", "solve1", "focus");
 
     /** Tactics whose argument is a tactic block in braces. */
     private static final Set<String> COMBINATORS = Set.of("try", "repeat", "all_goals", "any_goals", "iterate",
@@ -72,7 +72,7 @@ public final class SafetyFilter {
     private static final Set<String> SYMBOLS = Set.of(
             "(", ")", "[", "]", "{", "}", "⟨", "⟩", ",", ";", ":", ":=", "<|>", "_", ".", "..", "+", "-", "*", "/",
             "^", "%", "=", "<", ">", "<=", ">=", "!=", "≠", "≤", "≥", "∣", "|", "→", "←", "->", "<-", "↔", "∧",
-            "∨", "¬", "∀", "∃", "λ", "Π", "Σ", "∘", "×", "∈", "∉", "⊆", "⊂", "∪", "∩", "\\", "⊢", "⁻¹", "∑", "∏",
+            "∨", "¬", "∀", "∃", "λ", "Π", "Σ", "∘", "×", "∈", "∉", "⊆", "⊂", "∪", "∩", "⊢", "⁻¹", "∑", "∏",
             "≃", "≅", "⊤", "⊥", "•", "·", "∅", "⋃", "⋂", "∞", "↑", "⇑", "↥", "≡", "⊓", "⊔", "++", "::", "!", "?",
             "@", "&&", "||", "==", ">>", "⦃", "⦄", "‹", "›", "∂", "√", "∫", "≈", "≪", "≫", "⊗", "⊕", "∗", "′");
 
@@ -124,9 +124,9 @@ public final class SafetyFilter {
             }
             boolean printableAscii = codePoint >= 0x20 && codePoint < 0x7F;
             if (printableAscii) {
-                if ("\"`$#\\'".indexOf(codePoint) >= 0 && !(codePoint == '\'' || codePoint == '\\')) {
+                if ("\"`$#\\".indexOf(codePoint) >= 0) {
                     return SafetyVerdict.reject("the character '" + Character.toString(codePoint)
-                            + "' is not allowed (strings, quotations, antiquotations and commands)");
+                            + "' is not allowed (strings, quotations, antiquotations, escapes and commands)");
                 }
                 continue;
             }

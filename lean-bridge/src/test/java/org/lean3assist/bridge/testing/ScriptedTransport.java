@@ -210,8 +210,8 @@ public final class ScriptedTransport implements Transport {
                 return;
             }
         }
-        String mismatch = script.name + ": no recorded request matches " + line
-                + (cursor < script.exchanges.size() ? " (next recorded: " + script.exchanges.get(cursor).send + ")" : "");
+        String mismatch = script.name + ": no recorded request matches " + shorten(line)
+                + (cursor < script.exchanges.size() ? " (next recorded: " + shorten(script.exchanges.get(cursor).send.toString()) + ")" : "");
         mismatches.add(mismatch);
         throw new IOException(mismatch);
     }
@@ -371,6 +371,10 @@ public final class ScriptedTransport implements Transport {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    private static String shorten(String line) {
+        return line.length() <= 300 ? line : line.substring(0, 300) + "…";
     }
 
     private static double firstTime(List<JsonNode> events) {
