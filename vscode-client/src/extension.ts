@@ -1,67 +1,329 @@
-// The VS Code side of Lean 3 Assist: finds Java, starts the server jar, and registers the commands.
-// All language logic lives in the Java server; this file only wires VS Code to it.
+// The VS Code side of Lean 3 Assist: finds Java, starts the server jar, forwards the settings, and
+// registers the commands and the status bar item. All language logic lives in the Java server; this
+// file only wires VS Code to it, and the pure parts (what to show, where to insert) are in
+// presentation.ts.
+//
+// Coexisting with the Lean 3 extension (jroesch.lean): package.json contributes the language `lean`
+// for `.lean` files too. VS Code merges language contributions with the same id, so the two
+// extensions share one language and both activate on it; every setting and command here lives under
+// `lean3Assist.` and never under `lean.`.
 import { execFile } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
+import { CommandTable, registerCommands } from './commands';
 import { javaCandidates, javaProblem, parseJavaVersion } from './java';
-import { Commands, NAMESPACE, Settings } from './protocol';
+import { ClientPhase, formalizeOutcome, FormalizeOutcome, insertionAfter, serverSettingsTree, statusView, StatusView, tacticPicks } from './presentation';
+import {
+  COMMAND_CATEGORY,
+  Commands,
+  FormalizeParams,
+  FormalizeResult,
+  InformalizeParams,
+  InformalizeResult,
+  NAMESPACE,
+  ServerCommands,
+  Settings,
+  STATUS_METHOD,
+  StatusParams,
+  SuggestTacticsParams,
+  SuggestTacticsResult,
+} from './protocol';
 
-/** What `activate` returns; end-to-end tests use it to reach the running client. */
+/** What `activate` returns; the end-to-end test uses it to reach the running client. */
 export interface Lean3AssistApi {
+  /** The language client, once started; undefined when Java was not found or the server stopped. */
   client(): LanguageClient | undefined;
+  /** Resolves when the server has answered `initialize` (or rejects when it could not start). */
+  whenStarted(): Promise<void>;
+  /** The status bar item's current text and tooltip. */
+  statusBar(): StatusView;
+  /** The last `$/lean3Assist/status` the server sent, if any. */
+  lastStatus(): StatusParams | undefined;
+  /** The ids of the commands this extension registered itself. */
+  registeredCommands(): readonly string[];
 }
 
-let client: LanguageClient | undefined;
+const SERVER_JAR = path.join('server', 'lean3-assist.jar');
 
 export async function activate(context: vscode.ExtensionContext): Promise<Lean3AssistApi> {
-  const output = vscode.window.createOutputChannel('Lean 3 Assist');
-  context.subscriptions.push(
-    output,
-    vscode.commands.registerCommand(Commands.showOutput, () => output.show(true)),
-    vscode.commands.registerCommand(Commands.restartServer, async () => {
-      await client?.stop();
-      client = await startClient(context, output);
-    }),
-  );
-  client = await startClient(context, output);
-  return { client: () => client };
+  const assist = new Lean3Assist(context);
+  context.subscriptions.push(assist);
+  assist.start();
+  return {
+    client: () => assist.client,
+    whenStarted: () => assist.started,
+    statusBar: () => assist.view,
+    lastStatus: () => assist.status,
+    registeredCommands: () => assist.commandIds,
+  };
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
+export function deactivate(): Promise<void> | undefined {
+  return current?.stop();
 }
 
-async function startClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<LanguageClient | undefined> {
-  const settings = vscode.workspace.getConfiguration();
-  const java = await findJava(settings.get<string>(Settings.javaHome, ''));
-  if ('problem' in java) {
-    output.appendLine(java.problem);
-    void vscode.window.showErrorMessage(java.problem);
+let current: Lean3Assist | undefined;
+
+class Lean3Assist implements vscode.Disposable {
+  client: LanguageClient | undefined;
+  started: Promise<void> = Promise.resolve();
+  status: StatusParams | undefined;
+  view: StatusView = statusView('starting', undefined);
+  readonly commandIds: string[] = [];
+
+  private readonly output = vscode.window.createOutputChannel(COMMAND_CATEGORY);
+  private readonly statusItem = vscode.window.createStatusBarItem(`${NAMESPACE}.status`, vscode.StatusBarAlignment.Left, 0);
+  private readonly disposables: vscode.Disposable[] = [this.output, this.statusItem];
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    current = this;
+    this.statusItem.name = COMMAND_CATEGORY;
+    this.statusItem.command = Commands.showOutput;
+    this.show('starting');
+    const table: CommandTable = {
+      [Commands.suggestTactic]: () => this.suggestTactic(),
+      [Commands.convertSelection]: () => this.convertSelection(),
+      [Commands.explainStatement]: () => this.explainStatement(),
+      [Commands.restartLean]: () => this.restartLean(),
+      [Commands.showOutput]: () => this.output.show(true),
+    };
+    for (const registration of registerCommands(table, (id, handler) => {
+      this.commandIds.push(id);
+      return vscode.commands.registerCommand(id, handler);
+    })) {
+      this.disposables.push(registration as vscode.Disposable);
+    }
+  }
+
+  /** Starts the server; `started` settles when it has answered `initialize`. */
+  start(): void {
+    this.started = this.startClient();
+    // Failures are reported in the status bar and the output; callers of `whenStarted` see them too.
+    this.started.catch((error) => this.output.appendLine(`Lean 3 Assist did not start: ${String(error)}`));
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client && client.state !== State.Stopped) {
+      await client.stop();
+    }
+  }
+
+  dispose(): void {
+    void this.stop();
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
+    if (current === this) {
+      current = undefined;
+    }
+  }
+
+  private show(phase: ClientPhase, problem?: string): void {
+    this.view = statusView(phase, this.status, problem);
+    this.statusItem.text = this.view.text;
+    this.statusItem.tooltip = this.view.tooltip;
+    this.statusItem.backgroundColor = this.view.problem ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.statusItem.show();
+  }
+
+  private async startClient(): Promise<void> {
+    this.status = undefined;
+    this.show('starting');
+    const java = await findJava(vscode.workspace.getConfiguration().get<string>(Settings.javaHome, ''));
+    if ('problem' in java) {
+      this.fail('noJava', java.problem);
+      throw new Error(java.problem);
+    }
+    const jar = this.context.asAbsolutePath(SERVER_JAR);
+    if (!fs.existsSync(jar)) {
+      const problem = `Lean 3 Assist: the server jar is missing at ${jar}. Reinstall the extension's .vsix.`;
+      this.fail('stopped', problem);
+      throw new Error(problem);
+    }
+    this.output.appendLine(`Starting the server with ${java.executable} (Java ${java.version}).`);
+    const serverOptions: ServerOptions = { command: java.executable, args: ['-Xss4m', '-jar', jar, 'lsp'] };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ language: 'lean' }],
+      outputChannel: this.output,
+      synchronize: { configurationSection: NAMESPACE },
+      initializationOptions: () => serverSettingsTree((key) => vscode.workspace.getConfiguration().get(key)),
+    };
+    const client = new LanguageClient(NAMESPACE, COMMAND_CATEGORY, serverOptions, clientOptions);
+    this.client = client;
+    this.disposables.push(
+      client.onDidChangeState((event) => {
+        if (this.client !== client) {
+          return;
+        }
+        this.show(event.newState === State.Running ? 'running' : event.newState === State.Starting ? 'starting' : 'stopped');
+      }),
+      client.onNotification(STATUS_METHOD, (status: StatusParams) => {
+        this.status = status;
+        this.show('running');
+      }),
+    );
+    try {
+      await client.start();
+    } catch (error) {
+      this.fail('stopped', `Lean 3 Assist: the server did not start: ${String(error)}`);
+      throw error;
+    }
+    this.show('running');
+  }
+
+  private fail(phase: ClientPhase, problem: string): void {
+    this.output.appendLine(problem);
+    this.show(phase, problem);
+    void vscode.window.showErrorMessage(problem, 'Show Output').then((choice) => {
+      if (choice) {
+        this.output.show(true);
+      }
+    });
+  }
+
+  /** The running client, or undefined after telling the user why there is none. */
+  private runningClient(): LanguageClient | undefined {
+    if (this.client?.state === State.Running) {
+      return this.client;
+    }
+    void vscode.window.showWarningMessage('Lean 3 Assist: the server is not running. Run "Lean 3 Assist: Restart Lean".');
     return undefined;
   }
-  const jar = context.asAbsolutePath(path.join('server', 'lean3-assist.jar'));
-  const serverOptions: ServerOptions = { command: java.executable, args: ['-Xss4m', '-jar', jar, 'lsp'] };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'lean' }],
-    outputChannel: output,
-    synchronize: { configurationSection: NAMESPACE },
-  };
-  const languageClient = new LanguageClient(NAMESPACE, 'Lean 3 Assist', serverOptions, clientOptions);
-  await languageClient.start();
-  return languageClient;
+
+  private leanEditor(): vscode.TextEditor | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId === 'lean') {
+      return editor;
+    }
+    void vscode.window.showWarningMessage('Lean 3 Assist: open a Lean file first.');
+    return undefined;
+  }
+
+  private executeOnServer<R>(client: LanguageClient, command: string, args: unknown[], token?: vscode.CancellationToken): Promise<R> {
+    return client.sendRequest<R>('workspace/executeCommand', { command, arguments: args }, token);
+  }
+
+  /** Suggest next tactic: a quick pick of the verified tactics at the cursor; the pick is inserted. */
+  private async suggestTactic(): Promise<string | undefined> {
+    const editor = this.leanEditor();
+    const client = editor && this.runningClient();
+    if (!editor || !client) {
+      return undefined;
+    }
+    const document = editor.document;
+    const selection = editor.selection;
+    const params: SuggestTacticsParams = { uri: document.uri.toString(), position: toPosition(selection.active) };
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Lean 3 Assist: checking tactics with Lean…', cancellable: true },
+      (_progress, token) => this.executeOnServer<SuggestTacticsResult | null>(client, ServerCommands.suggestTactics, [params], token),
+    );
+    const { picks, empty } = tacticPicks(result);
+    if (empty) {
+      void vscode.window.showInformationMessage(empty);
+      return undefined;
+    }
+    const pick = await vscode.window.showQuickPick(picks, {
+      title: 'Lean 3 Assist: verified tactics',
+      placeHolder: 'Pick a tactic to insert at the cursor',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!pick) {
+      return undefined;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, selection, pick.tactic);
+    await vscode.workspace.applyEdit(edit);
+    return pick.tactic;
+  }
+
+  /** Convert selection to Lean 3: inserts the first statement Lean accepted, or shows Lean's error. */
+  private async convertSelection(): Promise<FormalizeOutcome | undefined> {
+    const editor = this.leanEditor();
+    const client = editor && this.runningClient();
+    if (!editor || !client) {
+      return undefined;
+    }
+    const document = editor.document;
+    const selection = editor.selection;
+    const text = document.getText(selection).trim();
+    if (text === '') {
+      void vscode.window.showWarningMessage('Lean 3 Assist: select the informal statement to convert first.');
+      return undefined;
+    }
+    const params: FormalizeParams = { text, uri: document.uri.toString(), position: toPosition(selection.end) };
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Lean 3 Assist: converting to Lean 3…', cancellable: true },
+      (_progress, token) => this.executeOnServer<FormalizeResult | null>(client, ServerCommands.formalize, [params], token),
+    );
+    const outcome = formalizeOutcome(result);
+    if (outcome.kind === 'error') {
+      void vscode.window.showErrorMessage(outcome.message);
+      return outcome;
+    }
+    const lastLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line;
+    const at = insertionAfter(lastLine, document.lineAt(lastLine).text.length, document.lineCount, outcome.statement);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(at.line, at.character), at.text);
+    await vscode.workspace.applyEdit(edit);
+    return outcome;
+  }
+
+  /** Explain Lean statement: the selection (or the cursor's line) in words, in a message. */
+  private async explainStatement(): Promise<string | undefined> {
+    const editor = this.leanEditor();
+    const client = editor && this.runningClient();
+    if (!editor || !client) {
+      return undefined;
+    }
+    const selection = editor.selection;
+    const statement = (selection.isEmpty ? editor.document.lineAt(selection.active.line).text : editor.document.getText(selection)).trim();
+    if (statement === '') {
+      void vscode.window.showWarningMessage('Lean 3 Assist: select a Lean statement to explain first.');
+      return undefined;
+    }
+    const params: InformalizeParams = { statement };
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Lean 3 Assist: explaining…', cancellable: true },
+      (_progress, token) => this.executeOnServer<InformalizeResult | null>(client, ServerCommands.informalize, [params], token),
+    );
+    const text = result?.text ?? 'Lean 3 Assist: no explanation was produced.';
+    this.output.appendLine(`Explanation of ${statement}:\n${text}`);
+    void vscode.window.showInformationMessage(text);
+    return text;
+  }
+
+  /** Restart Lean: asks the server to restart its Lean process; restarts the server itself if it is not running. */
+  private async restartLean(): Promise<void> {
+    const client = this.client;
+    if (client?.state === State.Running) {
+      await this.executeOnServer<null>(client, ServerCommands.restartLean, []);
+      return;
+    }
+    await this.stop();
+    this.start();
+    await this.started;
+  }
 }
 
-async function findJava(setting: string): Promise<{ executable: string } | { problem: string }> {
+function toPosition(position: vscode.Position): { line: number; character: number } {
+  return { line: position.line, character: position.character };
+}
+
+async function findJava(setting: string): Promise<{ executable: string; version: number } | { problem: string }> {
   const candidates = javaCandidates({ setting, javaHome: process.env.JAVA_HOME });
   let problem = '';
   for (const executable of candidates) {
     const version = await javaVersion(executable);
     const candidateProblem = javaProblem(executable, version);
-    if (candidateProblem === undefined) {
-      return { executable };
+    if (candidateProblem === undefined && version !== undefined) {
+      return { executable, version };
     }
-    problem = problem || candidateProblem;
+    problem = problem || (candidateProblem ?? '');
   }
   return { problem };
 }

@@ -1,13 +1,127 @@
-// Every name shared with the Java server, in one place: command ids, custom methods, settings keys.
-// The server's side lives in lsp-server (org.lean3assist.lsp); a unit test checks package.json agrees.
+// Every name shared with the Java server, in one place: command ids, custom methods, their parameter
+// and result shapes, and settings keys. The server's side lives in lsp-server (org.lean3assist.lsp).
+// This module imports nothing from VS Code, so unit tests can load it.
 
 /** The settings and commands namespace; neither `lean` (the Lean 3 extension) nor `lean4`. */
 export const NAMESPACE = 'lean3Assist';
 
+/** The category every contributed command carries in the command palette. */
+export const COMMAND_CATEGORY = 'Lean 3 Assist';
+
+/**
+ * The client's own UI commands, contributed in package.json. They are distinct from the server's
+ * commands below, because vscode-languageclient registers every command the server advertises, and
+ * VS Code refuses to register one id twice.
+ */
 export const Commands = {
-  restartServer: `${NAMESPACE}.restartServer`,
+  suggestTactic: `${NAMESPACE}.suggestTactic`,
+  convertSelection: `${NAMESPACE}.convertSelection`,
+  explainStatement: `${NAMESPACE}.explainStatement`,
+  restartLean: `${NAMESPACE}.restartLean`,
   showOutput: `${NAMESPACE}.showOutput`,
 } as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/** Commands the server advertises in `executeCommandProvider` and runs on `workspace/executeCommand`. */
+export const ServerCommands = {
+  suggestTactics: `${NAMESPACE}.server.suggestTactics`,
+  formalize: `${NAMESPACE}.server.formalize`,
+  informalize: `${NAMESPACE}.server.informalize`,
+  restartLean: `${NAMESPACE}.server.restartLean`,
+} as const;
+
+/** An LSP position: 0-based line, UTF-16 character offset. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+// ---- lean3Assist.server.suggestTactics ----
+
+/** How Lean judged a candidate tactic; only `closes_goal` and `progress` are verified. */
+export type TacticStatus = 'closes_goal' | 'progress' | 'invalid' | 'uses_sorry' | 'timeout' | 'rejected';
+
+export const VERIFIED_STATUSES: readonly TacticStatus[] = ['closes_goal', 'progress'];
+
+export interface SuggestTacticsParams {
+  uri: string;
+  position: Position;
+  /** How many suggestions at most; the server's `suggestions.count` setting when absent. */
+  k?: number;
+}
+
+export interface TacticSuggestion {
+  tactic: string;
+  status: TacticStatus;
+  /** The tactic state after the tactic, as Lean prints it; null when there is none. */
+  goalsAfter: string | null;
+  /** Lean's message for a failed tactic; null otherwise. */
+  message: string | null;
+  source: 'model' | 'portfolio';
+}
+
+export interface SuggestTacticsResult {
+  /** The tactic state at the position; null outside a proof. */
+  goal: string | null;
+  /** Ranked, best first. */
+  suggestions: TacticSuggestion[];
+}
+
+// ---- lean3Assist.server.formalize ----
+
+export interface FormalizeParams {
+  text: string;
+  uri?: string;
+  position?: Position;
+}
+
+export interface FormalizedStatement {
+  statement: string;
+  status: 'ok' | 'error';
+  /** Lean's error when `status` is `error`. */
+  message: string | null;
+}
+
+export interface FormalizeResult {
+  statements: FormalizedStatement[];
+}
+
+// ---- lean3Assist.server.informalize ----
+
+export interface InformalizeParams {
+  statement: string;
+}
+
+export interface InformalizeResult {
+  text: string;
+}
+
+// ---- custom methods ----
+
+/** Request client -> server: the plain tactic state at a position. */
+export const PLAIN_GOAL_METHOD = '$/lean3Assist/plainGoal';
+
+export interface PlainGoalParams {
+  textDocument: { uri: string };
+  position: Position;
+}
+
+export type PlainGoalResult = { rendered: string; goals: string[] } | null;
+
+/** Notification server -> client: the state of Lean and of the model, for the status bar. */
+export const STATUS_METHOD = '$/lean3Assist/status';
+
+export type LeanState = 'starting' | 'ready' | 'checking' | 'restarting' | 'crashed' | 'missing';
+export type ModelState = 'none' | 'loading' | 'ready-cpu' | 'ready-cuda' | 'error';
+
+export interface StatusParams {
+  lean: LeanState;
+  model: ModelState;
+  message?: string;
+}
+
+// ---- settings ----
 
 export const Settings = {
   javaHome: `${NAMESPACE}.java.home`,
@@ -23,3 +137,6 @@ export const Settings = {
   suggestionsOnHover: `${NAMESPACE}.suggestions.onHover`,
   traceServer: `${NAMESPACE}.trace.server`,
 } as const;
+
+/** Settings only the client reads; the server's settings tree does not have them. */
+export const CLIENT_ONLY_SETTINGS: readonly string[] = [Settings.javaHome];

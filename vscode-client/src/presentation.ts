@@ -1,0 +1,178 @@
+// How server answers are shown: status bar text, quick-pick items, where a statement is inserted.
+// Pure functions of plain data, so they are unit-tested without VS Code; extension.ts applies them.
+import {
+  FormalizeResult,
+  LeanState,
+  ModelState,
+  Settings,
+  CLIENT_ONLY_SETTINGS,
+  NAMESPACE,
+  StatusParams,
+  SuggestTacticsResult,
+  TacticStatus,
+  VERIFIED_STATUSES,
+} from './protocol';
+
+// ---- status bar ----
+
+/** What the client knows beyond the server's own status: whether the server process runs at all. */
+export type ClientPhase = 'starting' | 'running' | 'stopped' | 'noJava';
+
+export interface StatusView {
+  text: string;
+  tooltip: string;
+  /** True when something needs the user's attention (shown with the error background). */
+  problem: boolean;
+}
+
+const LEAN_TEXT: Record<LeanState, string> = {
+  starting: '$(sync~spin) Lean starting',
+  ready: '$(check) Lean ready',
+  checking: '$(sync~spin) Lean checking',
+  restarting: '$(sync~spin) Lean restarting',
+  crashed: '$(error) Lean crashed',
+  missing: '$(warning) Lean missing',
+};
+
+const MODEL_TEXT: Record<ModelState, string> = {
+  none: 'no model',
+  loading: 'model loading',
+  'ready-cpu': 'model ready (CPU)',
+  'ready-cuda': 'model ready (CUDA)',
+  error: 'model error',
+};
+
+/** The status bar item for the client's phase and the server's last `$/lean3Assist/status`. */
+export function statusView(phase: ClientPhase, status: StatusParams | undefined, problem?: string): StatusView {
+  const suffix = '\n\nClick to show the server output.';
+  if (phase === 'noJava') {
+    return { text: '$(error) Lean 3 Assist: no Java', tooltip: (problem ?? 'Java 17 or newer was not found.') + suffix, problem: true };
+  }
+  if (phase === 'stopped') {
+    return { text: '$(error) Lean 3 Assist stopped', tooltip: (problem ?? 'The server is not running. Run "Lean 3 Assist: Restart Lean".') + suffix, problem: true };
+  }
+  if (phase === 'starting') {
+    return { text: '$(sync~spin) Lean 3 Assist starting', tooltip: 'The Lean 3 Assist server is starting.' + suffix, problem: false };
+  }
+  if (status === undefined) {
+    return { text: '$(server-process) Lean 3 Assist', tooltip: 'The server is running and has not reported Lean\'s state yet.' + suffix, problem: false };
+  }
+  const text = `${LEAN_TEXT[status.lean] ?? `Lean ${status.lean}`} · ${MODEL_TEXT[status.model] ?? `model ${status.model}`}`;
+  const lines = [`Lean: ${status.lean}`, `Model: ${status.model}`];
+  if (status.message) {
+    lines.push('', status.message);
+  }
+  const bad = status.lean === 'crashed' || status.lean === 'missing' || status.model === 'error';
+  return { text, tooltip: lines.join('\n') + suffix, problem: bad };
+}
+
+// ---- Suggest next tactic ----
+
+export interface TacticPick {
+  /** Shown in the quick pick: the tactic itself. */
+  label: string;
+  /** Its status in words. */
+  description: string;
+  /** The goals after it, on one line. */
+  detail: string;
+  /** What is inserted when it is picked. */
+  tactic: string;
+}
+
+const STATUS_WORDS: Record<TacticStatus, string> = {
+  closes_goal: 'closes the goal',
+  progress: 'makes progress',
+  invalid: 'fails',
+  uses_sorry: 'uses sorry',
+  timeout: 'times out',
+  rejected: 'rejected',
+};
+
+export function statusWords(status: TacticStatus): string {
+  return STATUS_WORDS[status] ?? status;
+}
+
+/**
+ * The quick-pick items for a `suggestTactics` answer: only verified tactics, in the server's order.
+ * When there are none, `empty` says why, for an information message.
+ */
+export function tacticPicks(result: SuggestTacticsResult | null | undefined): { picks: TacticPick[]; empty?: string } {
+  if (!result || result.goal === null) {
+    return { picks: [], empty: 'Lean 3 Assist: no tactic state here. Put the cursor inside a begin … end block.' };
+  }
+  const picks = result.suggestions
+    .filter((s) => VERIFIED_STATUSES.includes(s.status))
+    .map((s) => ({
+      label: s.tactic,
+      description: `${statusWords(s.status)} · ${s.source}`,
+      detail: s.status === 'closes_goal' ? 'no goals' : oneLine(s.goalsAfter ?? ''),
+      tactic: s.tactic,
+    }));
+  if (picks.length === 0) {
+    const tried = result.suggestions.length;
+    return { picks, empty: `Lean 3 Assist: none of the ${tried} candidate tactic${tried === 1 ? '' : 's'} checked by Lean works here.` };
+  }
+  return { picks };
+}
+
+/** A goal printed on one line: newlines become `  ` so the quick pick's detail stays readable. */
+export function oneLine(text: string): string {
+  return text.split('\n').map((line) => line.trim()).filter((line) => line !== '').join('  ');
+}
+
+// ---- Convert selection to Lean 3 ----
+
+export type FormalizeOutcome = { kind: 'insert'; statement: string } | { kind: 'error'; message: string };
+
+/** The first statement Lean accepted, else the first error Lean reported. */
+export function formalizeOutcome(result: FormalizeResult | null | undefined): FormalizeOutcome {
+  const statements = result?.statements ?? [];
+  const ok = statements.find((s) => s.status === 'ok');
+  if (ok) {
+    return { kind: 'insert', statement: ok.statement };
+  }
+  const failed = statements.find((s) => s.status === 'error');
+  if (failed) {
+    return { kind: 'error', message: `Lean rejected \`${oneLine(failed.statement)}\`: ${failed.message ?? 'no message'}` };
+  }
+  return { kind: 'error', message: 'Lean 3 Assist: no Lean statement was produced for the selection.' };
+}
+
+/**
+ * Where a converted statement goes: on a line of its own after the selection's last line, so the
+ * informal text stays. `lastLineLength` is the length of that line; `lineCount` the document's.
+ */
+export function insertionAfter(lastLine: number, lastLineLength: number, lineCount: number, statement: string):
+  { line: number; character: number; text: string } {
+  const body = statement.endsWith('\n') ? statement : `${statement}\n`;
+  if (lastLine + 1 < lineCount) {
+    return { line: lastLine + 1, character: 0, text: body };
+  }
+  return { line: lastLine, character: lastLineLength, text: `\n${body.replace(/\n$/, '')}` };
+}
+
+// ---- settings ----
+
+/**
+ * The server's settings as one nested object (`{lean: {memoryLimitMb: 4096}, …}`), as the server
+ * reads them from `initializationOptions`. Client-only settings are left out.
+ */
+export function serverSettingsTree(get: (key: string) => unknown): Record<string, unknown> {
+  const tree: Record<string, unknown> = {};
+  for (const key of Object.values(Settings)) {
+    if (CLIENT_ONLY_SETTINGS.includes(key)) {
+      continue;
+    }
+    const value = get(key);
+    if (value === undefined) {
+      continue;
+    }
+    const parts = key.slice(NAMESPACE.length + 1).split('.');
+    let node = tree;
+    for (const part of parts.slice(0, -1)) {
+      node = (node[part] ??= {}) as Record<string, unknown>;
+    }
+    node[parts[parts.length - 1]] = value;
+  }
+  return tree;
+}

@@ -1,0 +1,110 @@
+import * as assert from 'assert';
+import { formalizeOutcome, insertionAfter, oneLine, serverSettingsTree, statusView, tacticPicks } from '../../presentation';
+import { Settings, SuggestTacticsResult } from '../../protocol';
+
+// A goal as Lean 3.51.1 prints it (shared/lean3/goals/basics.json, `and_swap`).
+const GOAL = 'p q : Prop,\nhp : p,\nhq : q\n⊢ q ∧ p';
+
+describe('status bar', () => {
+  it('shows Lean and the model, and where the model runs', () => {
+    assert.strictEqual(statusView('running', { lean: 'ready', model: 'ready-cuda' }).text, '$(check) Lean ready · model ready (CUDA)');
+    assert.strictEqual(statusView('running', { lean: 'checking', model: 'ready-cpu' }).text, '$(sync~spin) Lean checking · model ready (CPU)');
+    assert.strictEqual(statusView('running', { lean: 'ready', model: 'none' }).text, '$(check) Lean ready · no model');
+    assert.strictEqual(statusView('running', { lean: 'starting', model: 'loading' }).text, '$(sync~spin) Lean starting · model loading');
+  });
+
+  it('flags a missing Lean, a crash or a model error, with the server\'s message in the tooltip', () => {
+    const missing = statusView('running', { lean: 'missing', model: 'none', message: 'lean was not found on the PATH' });
+    assert.ok(missing.problem);
+    assert.match(missing.tooltip, /lean was not found on the PATH/);
+    assert.ok(statusView('running', { lean: 'crashed', model: 'ready-cpu' }).problem);
+    assert.ok(statusView('running', { lean: 'ready', model: 'error' }).problem);
+    assert.ok(!statusView('running', { lean: 'ready', model: 'ready-cpu' }).problem);
+  });
+
+  it('tells a missing Java and a stopped server apart from a running one', () => {
+    const noJava = statusView('noJava', undefined, 'Lean 3 Assist needs Java 17 or newer');
+    assert.match(noJava.text, /no Java/);
+    assert.match(noJava.tooltip, /needs Java 17/);
+    assert.ok(noJava.problem);
+    assert.match(statusView('stopped', { lean: 'ready', model: 'none' }).text, /stopped/);
+    assert.match(statusView('starting', undefined).text, /starting/);
+    assert.match(statusView('running', undefined).text, /Lean 3 Assist/);
+  });
+});
+
+describe('Suggest next tactic', () => {
+  const result: SuggestTacticsResult = {
+    goal: GOAL,
+    suggestions: [
+      { tactic: 'exact ⟨hq, hp⟩', status: 'closes_goal', goalsAfter: 'no goals', message: null, source: 'model' },
+      { tactic: 'split', status: 'progress', goalsAfter: '2 goals\np q : Prop,\nhp : p,\nhq : q\n⊢ q\n\np q : Prop,\nhp : p,\nhq : q\n⊢ p', message: null, source: 'portfolio' },
+      { tactic: 'simp', status: 'invalid', goalsAfter: null, message: 'simplify tactic failed to simplify', source: 'portfolio' },
+      { tactic: 'sorry', status: 'uses_sorry', goalsAfter: null, message: null, source: 'portfolio' },
+    ],
+  };
+
+  it('offers only verified tactics, in the server\'s order, with their status', () => {
+    const { picks, empty } = tacticPicks(result);
+    assert.strictEqual(empty, undefined);
+    assert.deepStrictEqual(picks.map((p) => p.tactic), ['exact ⟨hq, hp⟩', 'split']);
+    assert.strictEqual(picks[0].description, 'closes the goal · model');
+    assert.strictEqual(picks[0].detail, 'no goals');
+    assert.strictEqual(picks[1].description, 'makes progress · portfolio');
+    assert.strictEqual(picks[1].detail, '2 goals  p q : Prop,  hp : p,  hq : q  ⊢ q  p q : Prop,  hp : p,  hq : q  ⊢ p');
+  });
+
+  it('says why there is nothing to pick', () => {
+    assert.match(tacticPicks({ goal: null, suggestions: [] }).empty ?? '', /no tactic state here/);
+    assert.match(tacticPicks(null).empty ?? '', /no tactic state here/);
+    const none = tacticPicks({ goal: GOAL, suggestions: result.suggestions.slice(2) });
+    assert.deepStrictEqual(none.picks, []);
+    assert.match(none.empty ?? '', /none of the 2 candidate tactics/);
+  });
+
+  it('prints a goal on one line', () => {
+    assert.strictEqual(oneLine(GOAL), 'p q : Prop,  hp : p,  hq : q  ⊢ q ∧ p');
+  });
+});
+
+describe('Convert selection to Lean 3', () => {
+  it('inserts the first statement Lean accepted', () => {
+    const outcome = formalizeOutcome({
+      statements: [
+        { statement: 'theorem t : ∀ n : ℕ, n + 0 = n := sorry', status: 'error', message: 'unknown identifier' },
+        { statement: 'theorem t (n : ℕ) : n + 0 = n := sorry', status: 'ok', message: null },
+      ],
+    });
+    assert.deepStrictEqual(outcome, { kind: 'insert', statement: 'theorem t (n : ℕ) : n + 0 = n := sorry' });
+  });
+
+  it('shows Lean\'s error when no statement checks', () => {
+    const outcome = formalizeOutcome({ statements: [{ statement: 'theorem t : foo := sorry', status: 'error', message: "unknown identifier 'foo'" }] });
+    assert.deepStrictEqual(outcome, { kind: 'error', message: "Lean rejected `theorem t : foo := sorry`: unknown identifier 'foo'" });
+    assert.strictEqual(formalizeOutcome({ statements: [] }).kind, 'error');
+    assert.strictEqual(formalizeOutcome(null).kind, 'error');
+  });
+
+  it('puts the statement on its own line after the selection', () => {
+    assert.deepStrictEqual(insertionAfter(2, 10, 8, 'theorem t : true := trivial'), { line: 3, character: 0, text: 'theorem t : true := trivial\n' });
+    // On the document's last line there is no next line to insert before.
+    assert.deepStrictEqual(insertionAfter(7, 5, 8, 'theorem t : true := trivial\n'), { line: 7, character: 5, text: '\ntheorem t : true := trivial' });
+  });
+});
+
+describe('settings sent to the server', () => {
+  it('nests the server settings under their sections and leaves out client-only ones', () => {
+    const values: Record<string, unknown> = {
+      [Settings.javaHome]: '/jdk',
+      [Settings.leanExecutablePath]: '/opt/lean/bin/lean',
+      [Settings.leanMemoryLimitMb]: 4096,
+      [Settings.modelDevice]: 'cuda',
+      [Settings.suggestionsOnHover]: false,
+    };
+    assert.deepStrictEqual(serverSettingsTree((key) => values[key]), {
+      lean: { executablePath: '/opt/lean/bin/lean', memoryLimitMb: 4096 },
+      model: { device: 'cuda' },
+      suggestions: { onHover: false },
+    });
+  });
+});
