@@ -109,7 +109,7 @@ public final class OnnxLanguageModel implements LanguageModel {
                 tokenizer.tokenId(stop).ifPresent(stopIds::add);
             }
             GenerationRequest request = new GenerationRequest(config.maxNewTokens(), samplers, stopIds,
-                    config.stopStrings(), true);
+                    config.stopStrings(), true, false);
             return generator.generate(prompts, request, cancel);
         } finally {
             lifecycle.readLock().unlock();

@@ -12,9 +12,10 @@ import java.util.Set;
  * @param stopStrings  strings that end a row when its text contains them
  * @param useCache     true feeds the KV cache back; false recomputes the whole prefix each step (for tests and the
  *                     bench's comparison only)
+ * @param ignoreEos    true keeps generating past the model's EOS ids, so the bench measures a fixed length
  */
 public record GenerationRequest(int maxNewTokens, List<Sampler> samplers, Set<Integer> stopTokenIds,
-                                List<String> stopStrings, boolean useCache) {
+                                List<String> stopStrings, boolean useCache, boolean ignoreEos) {
 
     public GenerationRequest {
         samplers = List.copyOf(samplers);
@@ -28,18 +29,23 @@ public record GenerationRequest(int maxNewTokens, List<Sampler> samplers, Set<In
         for (int i = 0; i < rows; i++) {
             samplers.add(new GreedySampler());
         }
-        return new GenerationRequest(maxNewTokens, samplers, Set.of(), List.of(), true);
+        return new GenerationRequest(maxNewTokens, samplers, Set.of(), List.of(), true, false);
     }
 
     public GenerationRequest withoutCache() {
-        return new GenerationRequest(maxNewTokens, samplers, stopTokenIds, stopStrings, false);
+        return new GenerationRequest(maxNewTokens, samplers, stopTokenIds, stopStrings, false, ignoreEos);
     }
 
     public GenerationRequest withStopStrings(List<String> strings) {
-        return new GenerationRequest(maxNewTokens, samplers, stopTokenIds, strings, useCache);
+        return new GenerationRequest(maxNewTokens, samplers, stopTokenIds, strings, useCache, ignoreEos);
     }
 
     public GenerationRequest withStopTokenIds(Set<Integer> ids) {
-        return new GenerationRequest(maxNewTokens, samplers, ids, stopStrings, useCache);
+        return new GenerationRequest(maxNewTokens, samplers, ids, stopStrings, useCache, ignoreEos);
+    }
+
+    /** Generates exactly {@code maxNewTokens} tokens, EOS or not (stop ids and strings still apply). */
+    public GenerationRequest ignoringEos() {
+        return new GenerationRequest(maxNewTokens, samplers, stopTokenIds, stopStrings, useCache, true);
     }
 }

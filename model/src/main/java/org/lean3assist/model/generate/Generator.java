@@ -37,7 +37,7 @@ public final class Generator {
                     + " prompts");
         }
         int batch = prompts.size();
-        Set<Integer> stopIds = new HashSet<>(model.config().eosTokenIds());
+        Set<Integer> stopIds = request.ignoreEos() ? new HashSet<>() : new HashSet<>(model.config().eosTokenIds());
         stopIds.addAll(request.stopTokenIds());
         Row[] rows = new Row[batch];
         int promptTokens = 0;
