@@ -348,16 +348,20 @@ public final class LeanServer implements AutoCloseable {
 
     private void handleExit(int number, LeanClient client, ExitStatus status) {
         String reason = "Lean exited with " + status.describe();
-        client.failAll(new LeanProcessException(reason));
+        LeanProcessException cause = new LeanProcessException(reason);
         long delayMillis;
+        // The readiness future is replaced before the pending requests fail, so that whoever
+        // reacts to such a failure with a new request already waits for the next generation.
         synchronized (lock) {
             if (closed || number != generationNumber) {
+                client.failAll(cause);
                 return;
             }
             consecutiveCrashes++;
             if (consecutiveCrashes > settings.maxConsecutiveRestarts()) {
                 String giveUp = reason + "; it crashed " + consecutiveCrashes + " times in a row, so it is not restarted again";
                 ready = CompletableFuture.failedFuture(new LeanProcessException(giveUp));
+                client.failAll(cause);
                 LOG.severe(giveUp);
                 listeners.forEach(listener -> listener.onCrash(giveUp, false));
                 return;
@@ -367,6 +371,7 @@ public final class LeanServer implements AutoCloseable {
             ready = new CompletableFuture<>();
             latestMessages = AllMessages.EMPTY;
         }
+        client.failAll(cause);
         LOG.warning(() -> reason + "; restarting in " + delayMillis + " ms");
         listeners.forEach(listener -> listener.onCrash(reason, true));
         scheduler.schedule(this::restart, delayMillis, TimeUnit.MILLISECONDS);

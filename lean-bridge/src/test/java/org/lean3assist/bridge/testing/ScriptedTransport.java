@@ -71,13 +71,15 @@ public final class ScriptedTransport implements Transport {
             Exchange currentExchange = null;
             boolean stdinClosed = false;
             Map<String, String> contentByFile = new HashMap<>();
+            // A send that failed with EPIPE after the recorded process died is not an exchange:
+            // the events after it (the exit) still belong to the request before it.
             for (JsonNode event : events) {
                 if (event.path("text").asText().startsWith("closing stdin")) {
                     stdinClosed = true;
                 }
                 if (stdinClosed) {
                     afterStdinClosed.add(event);
-                } else if ("send".equals(event.path("dir").asText())) {
+                } else if ("send".equals(event.path("dir").asText()) && !event.has("write_error")) {
                     JsonNode message = event.get("msg");
                     String content = null;
                     if (message != null && "sync".equals(message.path("command").asText())) {
