@@ -15,6 +15,10 @@ final class Capabilities {
         sync.setOpenClose(true);
         sync.setChange(TextDocumentSyncKind.Incremental);
         capabilities.setTextDocumentSync(sync);
+        capabilities.setHoverProvider(true);
+        capabilities.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(
+                java.util.List.of(org.eclipse.lsp4j.CodeActionKind.RefactorRewrite)));
+        capabilities.setExecuteCommandProvider(new org.eclipse.lsp4j.ExecuteCommandOptions(Protocol.COMMANDS));
         return capabilities;
     }
 }

@@ -15,6 +15,8 @@ import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentPositionParams;
+import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -33,31 +35,53 @@ public final class Lean3AssistServer implements LanguageServer, LanguageClientAw
 
     private final IntConsumer exitHandler;
     private final TextDocuments documents = new TextDocuments();
-    private final LeanTextDocumentService textDocumentService = new LeanTextDocumentService(documents);
-    private final LeanWorkspaceService workspaceService = new LeanWorkspaceService(this::reloadSettings);
+    private final ServerSession session;
+    private final LeanTextDocumentService textDocumentService;
+    private final ServerCommands commands;
+    private final LeanWorkspaceService workspaceService;
     private final AtomicReference<Settings> settings = new AtomicReference<>(Settings.defaults());
     private volatile boolean clientHasConfiguration;
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
+    private volatile boolean settingsApplied;
     private final java.util.concurrent.atomic.AtomicBoolean exiting = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean shutdownRequested;
-    private volatile LanguageClient client;
+    private volatile Lean3AssistClient client;
 
     /**
+     * A server that finds a real Lean and loads the model the settings name.
+     *
      * @param exitHandler called with the exit code when the client sends {@code exit} or the editor's
      *     process dies; the command line passes {@code System::exit}, tests pass a recorder
      */
     public Lean3AssistServer(IntConsumer exitHandler) {
+        this(exitHandler, ServerParts.product());
+    }
+
+    /** A server with its Lean, model and candidate sources supplied, as the tests and the benchmarks do. */
+    public Lean3AssistServer(IntConsumer exitHandler, ServerParts parts) {
         this.exitHandler = exitHandler;
+        this.session = new ServerSession(parts);
+        this.textDocumentService = new LeanTextDocumentService(documents, session);
+        this.commands = new ServerCommands(documents, session, textDocumentService);
+        this.workspaceService = new LeanWorkspaceService(this::reloadSettings, commands);
     }
 
     @Override
     public void connect(LanguageClient languageClient) {
-        this.client = languageClient;
-        textDocumentService.connect(languageClient);
+        this.client = (Lean3AssistClient) languageClient;
+        session.connect(client);
+    }
+
+    /** The goal at a position as plain text and Markdown, for clients that draw their own goal view. */
+    @JsonRequest(value = Protocol.PLAIN_GOAL, useSegment = false)
+    public CompletableFuture<Protocol.PlainGoal> plainGoal(TextDocumentPositionParams params) {
+        return commands.plainGoal(params);
     }
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        var windowCapabilities = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
+        session.enableProgress(windowCapabilities != null && Boolean.TRUE.equals(windowCapabilities.getWorkDoneProgress()));
         var workspaceCapabilities = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
         clientHasConfiguration = workspaceCapabilities != null && Boolean.TRUE.equals(workspaceCapabilities.getConfiguration());
         if (params.getInitializationOptions() instanceof JsonElement options) {
@@ -118,6 +142,7 @@ public final class Lean3AssistServer implements LanguageServer, LanguageClientAw
     @Override
     public void close() {
         textDocumentService.close();
+        session.close();
     }
 
     private void exit(int code) {
@@ -153,9 +178,11 @@ public final class Lean3AssistServer implements LanguageServer, LanguageClientAw
             client.showMessage(new MessageParams(MessageType.Warning,
                     "Lean 3 Assist ignored some settings: " + String.join("; ", next.problems())));
         }
-        if (!previous.equals(next)) {
+        if (!previous.equals(next) || !settingsApplied) {
+            settingsApplied = true;
             LOG.info(() -> "settings now " + next);
-            textDocumentService.settingsChanged(previous, next);
+            session.apply(previous, next);
+            textDocumentService.forgetSuggestions();
         }
     }
 
@@ -164,7 +191,8 @@ public final class Lean3AssistServer implements LanguageServer, LanguageClientAw
         return info == null ? "an unnamed client" : info.getName() + " " + info.getVersion();
     }
 
-    LanguageClient client() {
-        return client;
+    /** The document service, for tests that await Lean's checking. */
+    LeanTextDocumentService documents() {
+        return textDocumentService;
     }
 }

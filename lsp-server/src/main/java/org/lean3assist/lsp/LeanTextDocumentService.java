@@ -1,46 +1,123 @@
 package org.lean3assist.lsp;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
-import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
+import org.lean3assist.bridge.GoalAtPosition;
+import org.lean3assist.bridge.LeanServerListener;
+import org.lean3assist.bridge.locate.LeanNotFoundException;
+import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.text.PositionConverter;
+import org.lean3assist.lsp.settings.Settings;
+import org.lean3assist.suggest.Suggestion;
+import org.lean3assist.suggest.SuggestionEngine;
+import org.lean3assist.suggest.TacticSite;
+import org.lean3assist.workspace.LeanProject;
+import org.lean3assist.workspace.LeanProjects;
 
-/** Document synchronisation and the per-document requests (hover, code actions, ...). */
+/**
+ * Document synchronisation and the per-document requests. Each handler converts LSP types in, calls
+ * the bridge and the suggestion engine, and converts the answer out; nothing blocks the reader
+ * thread, and a request about a document that is not open gets an empty answer, not an error.
+ */
 final class LeanTextDocumentService implements TextDocumentService, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LeanTextDocumentService.class.getName());
+    /** How long a hover waits for Lean's goal before it answers without one. */
+    private static final long GOAL_WAIT_SECONDS = 20;
 
     private final TextDocuments documents;
-    private volatile LanguageClient client;
+    private final ServerSession session;
+    private final Debouncer debouncer;
+    private final SuggestionCache suggestions = new SuggestionCache();
+    private final AtomicBoolean leanMissingReported = new AtomicBoolean();
 
-    LeanTextDocumentService(TextDocuments documents) {
+    LeanTextDocumentService(TextDocuments documents, ServerSession session) {
         this.documents = documents;
+        this.session = session;
+        this.debouncer = new Debouncer(() -> session.settings().get(Settings.LEAN_CHECK_DELAY_MS));
+        session.projects().addListener(new LeanServerListener() {
+            @Override
+            public void onMessages(Path file, List<LeanMessage> messages) {
+                uriOf(file).ifPresent(uri -> publish(uri, messages));
+            }
+
+            @Override
+            public void onCrash(String reason, boolean willRestart) {
+                suggestions.clear();
+                session.status(willRestart ? "restarting" : "crashed", reason);
+                session.log(MessageType.Warning, "Lean stopped: " + reason + (willRestart ? "; restarting it" : ""));
+            }
+
+            @Override
+            public void onRestarted(int generation) {
+                session.status("ready", null);
+            }
+        });
     }
 
-    void connect(LanguageClient languageClient) {
-        this.client = languageClient;
-    }
+    // ---- synchronisation ---------------------------------------------------------------------
 
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
         var item = params.getTextDocument();
         documents.open(item.getUri(), item.getVersion(), item.getText());
+        sendToLean(item.getUri());
     }
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
-        if (documents.change(uri, params.getTextDocument().getVersion(), params.getContentChanges()).isEmpty()) {
+        var changed = documents.change(uri, params.getTextDocument().getVersion(), params.getContentChanges());
+        if (changed.isEmpty()) {
             LOG.warning(() -> "ignoring a change to " + uri + ", which was never opened");
+            return;
         }
+        suggestions.invalidate(uri, changed.get().version());
+        debouncer.submit(uri, () -> sendToLean(uri));
     }
 
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
-        documents.close(params.getTextDocument().getUri());
+        String uri = params.getTextDocument().getUri();
+        debouncer.cancel(uri);
+        documents.close(uri);
+        suggestions.invalidate(uri, Integer.MIN_VALUE);
+        Conversions.path(uri).flatMap(this::runningProject).ifPresent(project -> project.server().close(Conversions.path(uri).get()));
+        session.client().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
     }
 
     @Override
@@ -48,13 +125,240 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         // The server works from the editor's buffer; saving changes nothing it knows.
     }
 
-    /** Reacts to new settings; called only when they differ from the previous ones. */
-    void settingsChanged(org.lean3assist.lsp.settings.Settings previous, org.lean3assist.lsp.settings.Settings next) {
-        // The Lean process and the model read their settings when they start; nothing else caches them yet.
+    /** Completes when Lean has checked the document's current version (tests await this). */
+    CompletableFuture<List<LeanMessage>> checked(String uri) {
+        var snapshot = documents.get(uri);
+        var path = Conversions.path(uri);
+        if (snapshot.isEmpty() || path.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return project(path.get()).map(project -> syncIfStale(project, uri).thenCompose(ignored ->
+                project.server().waitUntilChecked(path.get()))).orElse(CompletableFuture.completedFuture(List.of()));
+    }
+
+    private void sendToLean(String uri) {
+        var snapshot = documents.get(uri);
+        var path = Conversions.path(uri);
+        if (snapshot.isEmpty() || path.isEmpty()) {
+            return;
+        }
+        Optional<LeanProject> project = project(path.get());
+        if (project.isEmpty()) {
+            return;
+        }
+        var progress = session.progress().begin("Checking " + path.get().getFileName());
+        session.status("checking", null);
+        syncIfStale(project.get(), uri)
+                .thenCompose(ignored -> project.get().server().waitUntilChecked(path.get()))
+                .whenComplete((messages, error) -> {
+                    progress.close();
+                    if (error != null) {
+                        LOG.log(Level.FINE, "checking " + uri + " did not finish", error);
+                        return;
+                    }
+                    session.status("ready", null);
+                    publish(uri, messages);
+                });
+    }
+
+    /** Sends the editor's current text to Lean unless Lean already has that version. */
+    private CompletableFuture<Void> syncIfStale(LeanProject project, String uri) {
+        var snapshot = documents.get(uri).orElseThrow();
+        Path path = Conversions.path(uri).orElseThrow();
+        Optional<Integer> leanVersion = project.server().documentVersion(path);
+        if (leanVersion.isPresent() && leanVersion.get() == snapshot.version()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        debouncer.cancel(uri);
+        return leanVersion.isEmpty()
+                ? project.server().open(path, snapshot.version(), snapshot.text())
+                : project.server().change(path, snapshot.version(), snapshot.text());
+    }
+
+    private void publish(String uri, List<LeanMessage> messages) {
+        documents.get(uri).ifPresent(snapshot -> {
+            var text = new PositionConverter(snapshot.text());
+            var diagnostics = messages.stream().map(message -> Conversions.diagnostic(text, message)).toList();
+            var params = new PublishDiagnosticsParams(uri, diagnostics);
+            params.setVersion(snapshot.version());
+            session.client().publishDiagnostics(params);
+        });
+    }
+
+    // ---- hover and code actions ----------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        String uri = params.getTextDocument().getUri();
+        Position position = params.getPosition();
+        return CompletableFutures.computeAsync(session.executor(), cancel -> {
+            Optional<Place> place = place(uri, position);
+            if (place.isEmpty()) {
+                return null;
+            }
+            Optional<GoalAtPosition> goal = goalAt(place.get());
+            if (goal.isEmpty()) {
+                return null;
+            }
+            StringBuilder markdown = new StringBuilder(Conversions.goalMarkdown(goal.get().rawState()));
+            if (session.settings().get(Settings.SUGGESTIONS_ON_HOVER) && goal.get().goals().map(g -> !g.isSolved()).orElse(false)) {
+                var work = startSuggestions(place.get(), goal.get());
+                markdown.append("\n\n---\n\n");
+                if (work.isDone() && !work.isCompletedExceptionally()) {
+                    markdown.append(Conversions.suggestionsMarkdown(work.join(), session.settings().get(Settings.SUGGESTIONS_COUNT)));
+                } else if (work.isCompletedExceptionally()) {
+                    markdown.append("**Suggestions:** not available (").append(failureOf(work)).append(").");
+                } else {
+                    markdown.append("**Suggestions:** Lean is checking candidates; hover again in a moment.");
+                }
+            }
+            return new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown.toString()));
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        String uri = params.getTextDocument().getUri();
+        Position position = params.getRange().getStart();
+        return CompletableFutures.computeAsync(session.executor(), cancel -> {
+            Optional<Place> place = place(uri, position);
+            if (place.isEmpty()) {
+                return List.of();
+            }
+            var ready = suggestions.ready(uri, place.get().version(), place.get().site().start());
+            if (ready.isEmpty()) {
+                // The cursor rests here: start the work, so the actions are there at the next request.
+                goalAt(place.get()).ifPresent(goal -> startSuggestions(place.get(), goal));
+                return List.of();
+            }
+            return insertActions(place.get(), ready.get());
+        });
+    }
+
+    private List<Either<Command, CodeAction>> insertActions(Place place, List<Suggestion> ranked) {
+        var text = new PositionConverter(place.text());
+        LeanPosition site = place.site().start();
+        String lineText = text.lineText(site.line() - 1);
+        String indentation = lineText.substring(0, lineText.length() - lineText.stripLeading().length());
+        Position at = Conversions.toLsp(text, site);
+        List<Either<Command, CodeAction>> actions = new ArrayList<>();
+        for (Suggestion suggestion : ranked) {
+            if (!suggestion.verified() || actions.size() >= session.settings().get(Settings.SUGGESTIONS_COUNT)) {
+                continue;
+            }
+            var edit = new TextEdit(new Range(at, at), suggestion.tactic() + ",\n" + indentation);
+            var action = new CodeAction("Insert `" + suggestion.tactic() + "` (" + Conversions.describe(suggestion) + ")");
+            action.setKind(CodeActionKind.RefactorRewrite);
+            action.setEdit(new WorkspaceEdit(Map.of(place.uri(), List.of(edit))));
+            action.setIsPreferred(actions.isEmpty() && suggestion.verdict() == org.lean3assist.bridge.verify.Verdict.CLOSES_GOAL);
+            actions.add(Either.forRight(action));
+        }
+        return actions;
+    }
+
+    // ---- shared by hover, code actions and commands -------------------------------------------
+
+    /** A document position resolved against the open text and its Lean project. */
+    record Place(String uri, int version, String text, Path path, LeanProject project, TacticSite site) {}
+
+    /** The tactic site under an LSP position of an open document; empty outside proofs or without Lean. */
+    Optional<Place> place(String uri, Position position) {
+        var snapshot = documents.get(uri);
+        var path = Conversions.path(uri);
+        if (snapshot.isEmpty() || path.isEmpty()) {
+            return Optional.empty();
+        }
+        var project = project(path.get());
+        if (project.isEmpty()) {
+            return Optional.empty();
+        }
+        var text = new PositionConverter(snapshot.get().text());
+        if (position.getLine() < 0 || position.getLine() >= text.lineCount() || position.getCharacter() < 0) {
+            return Optional.empty();
+        }
+        LeanPosition cursor = Conversions.toLean(text, position);
+        return TacticSite.at(snapshot.get().text(), cursor).map(site -> new Place(uri, snapshot.get().version(),
+                snapshot.get().text(), path.get(), project.get(), site));
+    }
+
+    /** Lean's goal before the tactic at the place, waiting a bounded time. */
+    Optional<GoalAtPosition> goalAt(Place place) {
+        try {
+            syncIfStale(place.project(), place.uri()).get(GOAL_WAIT_SECONDS, TimeUnit.SECONDS);
+            return place.project().server().goalAt(place.path(), place.site().start()).get(GOAL_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            LOG.log(Level.INFO, "no goal at " + place.site().start() + " of " + place.uri(), e);
+            return Optional.empty();
+        }
+    }
+
+    /** The suggestions for a place: cached if they exist, else started in the background. */
+    CompletableFuture<List<Suggestion>> startSuggestions(Place place, GoalAtPosition goal) {
+        return suggestions.computeIfAbsent(place.uri(), place.version(), place.site().start(), () -> {
+            var request = new SuggestionEngine.Request(place.path(), place.version(), place.text(), place.site().start(), goal);
+            String uri = place.uri();
+            int version = place.version();
+            return session.engine().suggest(place.project().verifier(), request,
+                    () -> documents.get(uri).map(now -> now.version() != version).orElse(true));
+        });
+    }
+
+    private Optional<LeanProject> project(Path file) {
+        try {
+            return Optional.of(session.projects().forFile(file));
+        } catch (LeanNotFoundException e) {
+            session.status("missing", e.getMessage());
+            if (leanMissingReported.compareAndSet(false, true)) {
+                session.client().showMessage(new MessageParams(MessageType.Error, e.getMessage()));
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not start Lean for " + file, e);
+            session.status("crashed", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<LeanProject> runningProject(Path file) {
+        return session.projects().running().stream()
+                .filter(project -> project.server().documentVersion(file).isPresent())
+                .findFirst();
+    }
+
+    private Optional<String> uriOf(Path file) {
+        return documents.uris().stream()
+                .filter(uri -> Conversions.path(uri).map(path -> path.equals(file)).orElse(false))
+                .findFirst();
+    }
+
+    private static String failureOf(CompletableFuture<?> work) {
+        try {
+            work.join();
+            return "";
+        } catch (CancellationException e) {
+            return "cancelled";
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause.getMessage();
+        }
+    }
+
+    /** Sends every open document to Lean again, for example after a restart. */
+    void resendAll() {
+        documents.uris().forEach(this::sendToLean);
+    }
+
+    /** Forgets every cached suggestion; called when Lean restarts or settings change. */
+    void forgetSuggestions() {
+        suggestions.clear();
     }
 
     @Override
     public void close() {
-        // Nothing is held yet beyond memory.
+        debouncer.close();
+        suggestions.clear();
     }
 }

@@ -1,7 +1,9 @@
 package org.lean3assist.lsp;
 
 import com.google.gson.JsonElement;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.services.WorkspaceService;
@@ -10,10 +12,17 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 final class LeanWorkspaceService implements WorkspaceService {
 
     private final Consumer<JsonElement> settingsChanged;
+    private final ServerCommands commands;
 
     /** @param settingsChanged receives the pushed settings (may be null) whenever the client says they changed */
-    LeanWorkspaceService(Consumer<JsonElement> settingsChanged) {
+    LeanWorkspaceService(Consumer<JsonElement> settingsChanged, ServerCommands commands) {
         this.settingsChanged = settingsChanged;
+        this.commands = commands;
+    }
+
+    @Override
+    public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        return commands.execute(params.getCommand(), params.getArguments());
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 
 /** Connects a {@link Lean3AssistServer} to a pair of streams and runs it until the client goes away. */
 public final class ServerLauncher {
@@ -33,9 +32,9 @@ public final class ServerLauncher {
         // Request handlers run on this pool, never on the reader thread, so a slow request cannot
         // stop the server from reading a cancellation or the next keystroke.
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("lean3-assist-lsp"));
-        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+        Launcher<Lean3AssistClient> launcher = new LSPLauncher.Builder<Lean3AssistClient>()
                 .setLocalService(server)
-                .setRemoteInterface(LanguageClient.class)
+                .setRemoteInterface(Lean3AssistClient.class)
                 .setInput(in)
                 .setOutput(out)
                 .setExecutorService(executor)

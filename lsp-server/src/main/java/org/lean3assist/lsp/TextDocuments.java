@@ -37,6 +37,11 @@ final class TextDocuments {
         open.remove(uri);
     }
 
+    /** The URIs of every open document. */
+    java.util.Set<String> uris() {
+        return java.util.Set.copyOf(open.keySet());
+    }
+
     Optional<Snapshot> get(String uri) {
         return Optional.ofNullable(open.get(uri));
     }

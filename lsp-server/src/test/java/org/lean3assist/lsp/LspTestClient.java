@@ -1,8 +1,6 @@
 package org.lean3assist.lsp;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,31 +17,48 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
- * A real LSP4J client connected to a real {@link Lean3AssistServer} through piped streams: the
+ * A real LSP4J client connected to a real {@link Lean3AssistServer} through in-memory pipes: the
  * messages cross the same JSON-RPC framing an editor would use.
  */
-final class LspTestClient implements LanguageClient, AutoCloseable {
+final class LspTestClient implements Lean3AssistClient, AutoCloseable {
 
     final List<PublishDiagnosticsParams> diagnostics = new CopyOnWriteArrayList<>();
     final List<MessageParams> logMessages = new CopyOnWriteArrayList<>();
     final List<Integer> exitCodes = new CopyOnWriteArrayList<>();
+    final List<Protocol.Status> statuses = new CopyOnWriteArrayList<>();
     /** What this client answers to workspace/configuration for the lean3Assist section. */
     volatile com.google.gson.JsonElement configuration = new com.google.gson.JsonObject();
     final Lean3AssistServer server;
     final LanguageServer remote;
     private final ServerLauncher serverSide;
-    private final PipedOutputStream clientToServer;
+    private final java.io.OutputStream clientToServer;
+    /** The client's side of the stream, for writing bytes no well-behaved client would send. */
+    final java.io.OutputStream rawOut;
 
     LspTestClient() throws IOException {
-        var serverIn = new PipedInputStream(1 << 16);
-        clientToServer = new PipedOutputStream(serverIn);
-        var clientIn = new PipedInputStream(1 << 16);
-        var serverToClient = new PipedOutputStream(clientIn);
-        server = new Lean3AssistServer(exitCodes::add);
+        this(ServerParts.product());
+    }
+
+    LspTestClient(ServerParts parts) throws IOException {
+        // NIO pipes, not java.io piped streams: those fail with "Write end dead" once a thread that
+        // wrote to them ends, and LSP4J writes from pool threads that come and go.
+        var toServer = java.nio.channels.Pipe.open();
+        var toClient = java.nio.channels.Pipe.open();
+        var serverIn = java.nio.channels.Channels.newInputStream(toServer.source());
+        clientToServer = java.nio.channels.Channels.newOutputStream(toServer.sink());
+        var clientIn = java.nio.channels.Channels.newInputStream(toClient.source());
+        var serverToClient = java.nio.channels.Channels.newOutputStream(toClient.sink());
+        server = new Lean3AssistServer(exitCodes::add, parts);
         serverSide = ServerLauncher.start(server, serverIn, serverToClient);
-        var clientLauncher = LSPLauncher.createClientLauncher(this, clientIn, clientToServer);
+        var clientLauncher = new LSPLauncher.Builder<LanguageServer>()
+                .setLocalService(this)
+                .setRemoteInterface(LanguageServer.class)
+                .setInput(clientIn)
+                .setOutput(clientToServer)
+                .create();
         clientLauncher.startListening();
         remote = clientLauncher.getRemoteProxy();
+        rawOut = clientToServer;
     }
 
     InitializeResult initialize() throws Exception {
@@ -72,6 +87,23 @@ final class LspTestClient implements LanguageClient, AutoCloseable {
             Thread.sleep(10);
         }
     }
+
+    @Override
+    public void status(Protocol.Status status) {
+        statuses.add(status);
+    }
+
+    @Override
+    public CompletableFuture<Void> createProgress(org.eclipse.lsp4j.WorkDoneProgressCreateParams params) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void notifyProgress(org.eclipse.lsp4j.ProgressParams params) {
+        progress.add(params);
+    }
+
+    final List<org.eclipse.lsp4j.ProgressParams> progress = new CopyOnWriteArrayList<>();
 
     @Override
     public void telemetryEvent(Object object) {}

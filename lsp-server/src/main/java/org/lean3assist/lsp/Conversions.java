@@ -1,0 +1,117 @@
+package org.lean3assist.lsp;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.text.PositionConverter;
+import org.lean3assist.bridge.text.Utf16Position;
+import org.lean3assist.suggest.Suggestion;
+
+/**
+ * Every conversion between LSP's types and the core modules' types. LSP counts UTF-16 units from 0;
+ * Lean counts lines from 1 and code points from 0; {@link PositionConverter} does the arithmetic.
+ */
+final class Conversions {
+
+    private Conversions() {}
+
+    /** The file behind a {@code file:} URI; empty for other schemes ({@code untitled:}) and bad URIs. */
+    static Optional<Path> path(String uri) {
+        try {
+            URI parsed = URI.create(uri);
+            return "file".equals(parsed.getScheme()) ? Optional.of(Path.of(parsed)) : Optional.empty();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    static LeanPosition toLean(PositionConverter text, Position position) {
+        return text.toLean(new Utf16Position(position.getLine(), position.getCharacter()));
+    }
+
+    static Position toLsp(PositionConverter text, LeanPosition position) {
+        Utf16Position utf16 = text.toUtf16(position);
+        return new Position(utf16.line(), utf16.character());
+    }
+
+    /**
+     * A diagnostic for one of Lean's messages. Lean 3 gives only a start; the range runs to the end of
+     * the word there (at least one character), so the squiggle is visible and points at the culprit.
+     */
+    static Diagnostic diagnostic(PositionConverter text, LeanMessage message) {
+        int line = Math.max(1, Math.min(message.line(), text.lineCount()));
+        String lineText = text.lineText(line - 1);
+        int lineLength = PositionConverter.codePointLength(lineText);
+        int startColumn = Math.max(0, Math.min(message.column(), lineLength));
+        int endColumn = startColumn;
+        int[] codePoints = lineText.codePoints().toArray();
+        while (endColumn < lineLength && !Character.isWhitespace(codePoints[endColumn])) {
+            endColumn++;
+        }
+        if (endColumn == startColumn && startColumn < lineLength) {
+            endColumn++;
+        }
+        var range = new Range(toLsp(text, new LeanPosition(line, startColumn)), toLsp(text, new LeanPosition(line, endColumn)));
+        var diagnostic = new Diagnostic(range, message.text(), severity(message.severity()), "Lean 3");
+        return diagnostic;
+    }
+
+    static DiagnosticSeverity severity(LeanMessage.Severity severity) {
+        return switch (severity) {
+            case ERROR -> DiagnosticSeverity.Error;
+            case WARNING -> DiagnosticSeverity.Warning;
+            default -> DiagnosticSeverity.Information;
+        };
+    }
+
+    /** The goal in a {@code lean} code block, as vscode-lean shows it. */
+    static String goalMarkdown(String rawState) {
+        return "```lean\n" + rawState + "\n```";
+    }
+
+    /** The "Suggestions" section of a hover: verified tactics only, each with what it does. */
+    static String suggestionsMarkdown(List<Suggestion> suggestions, int limit) {
+        List<Suggestion> verified = suggestions.stream().filter(Suggestion::verified).limit(limit).toList();
+        if (suggestions.isEmpty()) {
+            return "**Suggestions:** no candidate tactics for this goal.";
+        }
+        if (verified.isEmpty()) {
+            return "**Suggestions:** none of " + suggestions.size() + " candidates was accepted by Lean.";
+        }
+        return "**Suggestions** (checked by Lean):\n\n" + verified.stream()
+                .map(suggestion -> "- `" + suggestion.tactic() + "` — " + describe(suggestion))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** What Lean said of a suggestion, in words. */
+    static String describe(Suggestion suggestion) {
+        return switch (suggestion.verdict()) {
+            case CLOSES_GOAL -> "closes the goal";
+            case PROGRESS -> suggestion.goalsAfter()
+                    .map(goals -> "makes progress; " + goalsLeft(goals.goals().size()))
+                    .orElse("makes progress");
+            case INVALID -> "fails: " + suggestion.message().orElse("Lean reported an error");
+            case USES_SORRY -> "only with sorry";
+            case TIMEOUT -> "timed out";
+            case REJECTED -> "refused before Lean: " + suggestion.message().orElse("not a safe tactic");
+        };
+    }
+
+    private static String goalsLeft(int count) {
+        return count == 1 ? "1 goal left" : count + " goals left";
+    }
+
+    static Protocol.SuggestionItem item(Suggestion suggestion) {
+        return new Protocol.SuggestionItem(suggestion.tactic(), suggestion.status(),
+                suggestion.goalsAfter().map(goals -> goals.render()).orElse(null),
+                suggestion.message().orElse(null), suggestion.source());
+    }
+}

@@ -1,0 +1,57 @@
+package org.lean3assist.suggest;
+
+import java.util.List;
+import java.util.Optional;
+import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.text.LeanScanner;
+import org.lean3assist.bridge.text.LeanToken;
+import org.lean3assist.bridge.text.PositionConverter;
+import org.lean3assist.bridge.text.TacticBlock;
+import org.lean3assist.bridge.text.TacticBlocks;
+
+/**
+ * Where a suggestion for the cursor goes: the start of the tactic the cursor is on, inside a closed
+ * {@code begin … end} block. Lean's state there is the state before that tactic, and a replayed
+ * candidate takes that tactic's place and everything after it in the block.
+ *
+ * @param block the enclosing block
+ * @param start the first token of the tactic, as a Lean position
+ */
+public record TacticSite(TacticBlock block, LeanPosition start) {
+
+    /**
+     * The site for a cursor: on its line, the first token after the last comma outside brackets
+     * before the cursor, else the line's first token. Empty outside a block, on the {@code begin}
+     * or {@code end} line, and on a line with no token.
+     */
+    public static Optional<TacticSite> at(String text, LeanPosition cursor) {
+        Optional<TacticBlock> block = TacticBlocks.enclosing(text, cursor);
+        if (block.isEmpty() || cursor.line() <= block.get().begin().line() || cursor.line() >= block.get().end().line()) {
+            return Optional.empty();
+        }
+        var converter = new PositionConverter(text);
+        int cursorOffset = converter.offsetOf(cursor);
+        int lineStart = converter.offsetOf(new LeanPosition(cursor.line(), 0));
+        int lineEnd = cursor.line() < converter.lineCount()
+                ? converter.offsetOf(new LeanPosition(cursor.line() + 1, 0)) : text.length();
+        List<LeanToken> line = LeanScanner.scan(text).stream()
+                .filter(token -> token.start() >= lineStart && token.start() < lineEnd)
+                .toList();
+        if (line.isEmpty()) {
+            return Optional.empty();
+        }
+        int siteOffset = line.get(0).start();
+        int depth = 0;
+        for (int index = 0; index < line.size() && line.get(index).start() < cursorOffset; index++) {
+            String token = line.get(index).text();
+            if (List.of("(", "[", "{", "⟨").contains(token)) {
+                depth++;
+            } else if (List.of(")", "]", "}", "⟩").contains(token)) {
+                depth = Math.max(0, depth - 1);
+            } else if (token.equals(",") && depth == 0 && index + 1 < line.size()) {
+                siteOffset = line.get(index + 1).start();
+            }
+        }
+        return Optional.of(new TacticSite(block.get(), converter.positionAt(siteOffset)));
+    }
+}

@@ -1,0 +1,223 @@
+package org.lean3assist.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
+import org.junit.jupiter.api.Test;
+import org.lean3assist.bridge.testing.Recordings;
+import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.text.PositionConverter;
+
+/**
+ * The language server end to end over LSP4J's real transport, with Lean replaying recorded Lean
+ * 3.51.1 sessions. Every expected value comes from the recordings.
+ */
+class RecordedLeanLspTest {
+
+    private static final long WAIT = 30;
+
+    private static void open(LspTestClient client, String name) {
+        client.remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(RecordedLean.uri(name), "lean", 1, Recordings.source(name))));
+    }
+
+    private static PublishDiagnosticsParams awaitDiagnostics(LspTestClient client, String uri) throws InterruptedException {
+        LspTestClient.await("diagnostics for " + uri, () -> client.diagnostics.stream().anyMatch(d -> d.getUri().equals(uri)));
+        return client.diagnostics.stream().filter(d -> d.getUri().equals(uri)).reduce((first, second) -> second).orElseThrow();
+    }
+
+    private static String hover(LspTestClient client, String name, int leanLine, int utf16Character) throws Exception {
+        var hover = client.remote.getTextDocumentService().hover(new HoverParams(
+                new TextDocumentIdentifier(RecordedLean.uri(name)), new Position(leanLine - 1, utf16Character)))
+                .get(WAIT, TimeUnit.SECONDS);
+        return hover == null ? null : hover.getContents().getRight().getValue();
+    }
+
+    @Test
+    void openingAFileWithErrorsPublishesLeansMessagesAtTheirUtf16Positions() throws Exception {
+        try (var client = new LspTestClient(RecordedLean.parts("sessions/errors.jsonl", List.of()))) {
+            client.initialize();
+            open(client, "errors");
+            var published = awaitDiagnostics(client, RecordedLean.uri("errors"));
+
+            var text = new PositionConverter(Recordings.source("errors"));
+            Set<String> expected = new TreeSet<>();
+            for (JsonNode message : RecordedLean.RECORDINGS.json("cli/errors.json").get("messages")) {
+                var start = text.toUtf16(new LeanPosition(message.get("pos_line").asInt(), message.get("pos_col").asInt()));
+                expected.add(start.line() + ":" + start.character() + " " + message.get("severity").asText() + " "
+                        + message.get("text").asText());
+            }
+            Set<String> actual = new TreeSet<>();
+            published.getDiagnostics().forEach(d -> actual.add(d.getRange().getStart().getLine() + ":"
+                    + d.getRange().getStart().getCharacter() + " "
+                    + d.getSeverity().name().toLowerCase(java.util.Locale.ROOT) + " " + d.getMessage()));
+            assertEquals(expected, actual);
+            assertEquals(1, published.getVersion());
+        }
+    }
+
+    @Test
+    void hoverInsideAProofShowsLeansGoalBeforeTheTacticUnderTheCursor() throws Exception {
+        try (var client = new LspTestClient(RecordedLean.parts("sessions/basics.jsonl", List.of()))) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+
+            // Line 8 is `  exact hq,`; the cursor is on the `a` of `exact`.
+            String markdown = hover(client, "basics", 8, 4);
+
+            assertTrue(markdown.startsWith("```lean\n" + RecordedLean.recordedGoal("basics", 8, 2) + "\n```"), markdown);
+            LspTestClient.await("the suggestion section settles", () -> {
+                try {
+                    return hover(client, "basics", 8, 4).contains("**Suggestions:** no candidate tactics for this goal.");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertNull(hover(client, "basics", 3, 10), "no hover on a theorem's statement");
+        }
+    }
+
+    @Test
+    void suggestionsAreVerifiedInTheBackgroundAndShownRankedOnTheNextHover() throws Exception {
+        var parts = RecordedLean.parts("replays/basics.jsonl", List.of(RecordedLean.recordedCandidates("basics")));
+        try (var client = new LspTestClient(parts)) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+
+            String first = hover(client, "basics", 6, 2);
+            assertTrue(first.startsWith("```lean\n" + RecordedLean.recordedGoal("basics", 6, 2)), first);
+            LspTestClient.await("verified suggestions in the hover", () -> {
+                try {
+                    return hover(client, "basics", 6, 2).contains("(checked by Lean)");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            String markdown = hover(client, "basics", 6, 2);
+
+            // Lean recorded three candidates here that close the goal; they come first, in candidate order.
+            int closes = markdown.indexOf("- `exact ⟨h.2, h.1⟩` — closes the goal");
+            int progress = markdown.indexOf("- `cases h with hp hq` — makes progress; 1 goal left");
+            assertTrue(closes > 0 && progress > closes, markdown);
+            assertTrue(markdown.contains("- `cc` — closes the goal"), markdown);
+            assertTrue(!markdown.contains("exact and_swapp h") && !markdown.contains("sorry"),
+                    "rejected and failing candidates are never offered: " + markdown);
+        }
+    }
+
+    @Test
+    void codeActionsInsertVerifiedTacticsWithTheBlocksIndentation() throws Exception {
+        var parts = RecordedLean.parts("replays/basics.jsonl", List.of(RecordedLean.recordedCandidates("basics")));
+        try (var client = new LspTestClient(parts)) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+            var params = new CodeActionParams(new TextDocumentIdentifier(RecordedLean.uri("basics")),
+                    new Range(new Position(5, 6), new Position(5, 6)), new CodeActionContext(List.of()));
+
+            // The first request starts the work (the cursor rests there); a later one gets the actions.
+            LspTestClient.await("code actions", () -> !client.remote.getTextDocumentService().codeAction(params)
+                    .join().isEmpty());
+            var actions = client.remote.getTextDocumentService().codeAction(params).get(WAIT, TimeUnit.SECONDS);
+
+            var first = actions.get(0).getRight();
+            assertEquals("Insert `exact ⟨h.2, h.1⟩` (closes the goal)", first.getTitle());
+            assertTrue(first.getIsPreferred());
+            TextEdit edit = first.getEdit().getChanges().get(RecordedLean.uri("basics")).get(0);
+            assertEquals(new Range(new Position(5, 2), new Position(5, 2)), edit.getRange());
+            assertEquals("exact ⟨h.2, h.1⟩,\n  ", edit.getNewText());
+            assertTrue(actions.stream().allMatch(action -> action.getRight().getTitle().contains("closes the goal")
+                    || action.getRight().getTitle().contains("makes progress")), actions.toString());
+        }
+    }
+
+    @Test
+    void theSuggestCommandReturnsEveryCandidateWithLeansRecordedVerdict() throws Exception {
+        var parts = RecordedLean.parts("replays/basics.jsonl", List.of(RecordedLean.recordedCandidates("basics")));
+        try (var client = new LspTestClient(parts)) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+            var arguments = new JsonObject();
+            arguments.addProperty("uri", RecordedLean.uri("basics"));
+            arguments.add("position", new Gson().toJsonTree(new Position(14, 2)));
+            arguments.addProperty("k", 20);
+
+            Object reply = client.remote.getWorkspaceService().executeCommand(
+                    new ExecuteCommandParams(Protocol.SUGGEST_TACTICS, List.of(arguments))).get(60, TimeUnit.SECONDS);
+            var result = new Gson().fromJson(new Gson().toJsonTree(reply), Protocol.SuggestResult.class);
+
+            assertEquals(RecordedLean.recordedGoal("basics", 15, 2), result.goal());
+            assertEquals(10, result.suggestions().size());
+            for (var item : result.suggestions()) {
+                String expected = item.tactic().equals("sorry") ? "rejected"
+                        : RecordedLean.recordedStatus("basics", 15, 2, item.tactic());
+                assertEquals(expected, item.status(), item.toString());
+                assertEquals("recorded", item.source());
+            }
+            assertEquals("closes_goal", result.suggestions().get(0).status());
+        }
+    }
+
+    @Test
+    void requestsAboutFilesThatAreNotOpenGetEmptyAnswers() throws Exception {
+        try (var client = new LspTestClient(RecordedLean.parts("sessions/basics.jsonl", List.of()))) {
+            client.initialize();
+            var unknown = new TextDocumentIdentifier("file:///nowhere/unknown.lean");
+            assertNull(client.remote.getTextDocumentService().hover(new HoverParams(unknown, new Position(3, 2)))
+                    .get(WAIT, TimeUnit.SECONDS));
+            assertEquals(List.of(), client.remote.getTextDocumentService().codeAction(new CodeActionParams(unknown,
+                    new Range(new Position(0, 0), new Position(0, 0)), new CodeActionContext(List.of())))
+                    .get(WAIT, TimeUnit.SECONDS));
+            var arguments = new JsonObject();
+            arguments.addProperty("uri", "untitled:Untitled-1");
+            arguments.add("position", new Gson().toJsonTree(new Position(0, 0)));
+            Object reply = client.remote.getWorkspaceService().executeCommand(
+                    new ExecuteCommandParams(Protocol.SUGGEST_TACTICS, List.of(arguments))).get(WAIT, TimeUnit.SECONDS);
+            assertEquals("{\"suggestions\":[]}", new Gson().toJson(reply));
+        }
+    }
+
+    @Test
+    void malformedMessagesAndBadArgumentsLeaveTheServerRunning() throws Exception {
+        try (var client = new LspTestClient(RecordedLean.parts("sessions/basics.jsonl", List.of()))) {
+            client.initialize();
+            byte[] garbage = "{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"textDocument/hover\",\"params\":{\"oops\"".getBytes(StandardCharsets.UTF_8);
+            client.rawOut.write(("Content-Length: " + garbage.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            client.rawOut.write(garbage);
+            client.rawOut.flush();
+
+            var badArguments = client.remote.getWorkspaceService().executeCommand(
+                    new ExecuteCommandParams(Protocol.SUGGEST_TACTICS, List.of(new JsonObject())));
+            var error = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> badArguments.get(WAIT, TimeUnit.SECONDS));
+            assertTrue(error.getCause().getMessage().contains("argument 'uri' must be a string"), error.getCause().getMessage());
+
+            open(client, "basics");
+            assertEquals(List.of(), awaitDiagnostics(client, RecordedLean.uri("basics")).getDiagnostics(),
+                    "the server still syncs files and Lean still answers");
+        }
+    }
+}
