@@ -104,12 +104,14 @@ public final class OnnxLanguageModel implements LanguageModel {
                 samplers.add(samplerFor(config, row));
             }
             // Decoded text omits special tokens, so a stop string that is one (like <|im_end|>) must stop by id.
+            // Such a string never shows in the text, so it is not searched for there.
             Set<Integer> stopIds = new HashSet<>(config.stopTokenIds());
+            List<String> stopStrings = new ArrayList<>();
             for (String stop : config.stopStrings()) {
-                tokenizer.tokenId(stop).ifPresent(stopIds::add);
+                tokenizer.tokenId(stop).ifPresentOrElse(stopIds::add, () -> stopStrings.add(stop));
             }
             GenerationRequest request = new GenerationRequest(config.maxNewTokens(), samplers, stopIds,
-                    config.stopStrings(), true, false);
+                    stopStrings, true, false);
             return generator.generate(prompts, request, cancel);
         } finally {
             lifecycle.readLock().unlock();

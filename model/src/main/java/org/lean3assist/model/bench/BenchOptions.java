@@ -11,7 +11,7 @@ import org.lean3assist.model.Device;
  * @param intraOpThreads default 0 (ONNX Runtime chooses)
  * @param promptTokens   prompt length; default 128
  * @param newTokens      tokens generated per run (EOS ignored); default 128, the length the cache goal is stated at
- * @param repetitions    timed runs per measurement, the fastest counts; default 5 (after one warm-up run)
+ * @param repetitions    timed runs per measurement, the fastest counts; default 10 (after one warm-up run)
  */
 public record BenchOptions(Path modelDirectory, Device device, int intraOpThreads, int promptTokens, int newTokens,
                            int repetitions) {
@@ -23,7 +23,7 @@ public record BenchOptions(Path modelDirectory, Device device, int intraOpThread
     }
 
     public static BenchOptions defaults() {
-        return new BenchOptions(null, Device.CPU, 0, 128, 128, 5);
+        return new BenchOptions(null, Device.CPU, 0, 128, 128, 10);
     }
 
     public BenchOptions withModelDirectory(Path value) {

@@ -150,6 +150,10 @@ public final class Generator {
                 finish = FinishReason.STOP_TOKEN;
                 return;
             }
+            if (stopStrings.isEmpty()) {
+                // Without stop strings the text is needed only at the end; decoding it once is cheaper.
+                return;
+            }
             decoder.append(token);
             String text = decoder.text();
             for (String stop : stopStrings) {
@@ -179,7 +183,11 @@ public final class Generator {
         }
 
         String text() {
-            return stoppedText != null ? stoppedText : decoder.text();
+            if (stoppedText != null) {
+                return stoppedText;
+            }
+            int end = finish == FinishReason.STOP_TOKEN ? size - 1 : size;
+            return decoder.tokenizer().decode(Arrays.copyOf(tokens, end));
         }
     }
 }
