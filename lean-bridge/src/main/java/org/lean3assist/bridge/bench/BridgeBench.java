@@ -1,0 +1,219 @@
+package org.lean3assist.bridge.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.lean3assist.bridge.LeanBridgeSettings;
+import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.locate.LeanInstallation;
+import org.lean3assist.bridge.locate.LeanLocator;
+import org.lean3assist.bridge.locate.LeanNotFoundException;
+import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.verify.ReplayResult;
+import org.lean3assist.bridge.verify.ShadowFiles;
+import org.lean3assist.bridge.verify.Verifier;
+import org.lean3assist.bridge.verify.VerifyRequest;
+import org.lean3assist.bridge.verify.VariantBuilder;
+
+/**
+ * Times verifying 16 candidate tactics through the bridge (one running {@code lean --server},
+ * replays on shadow files) against 16 one-shot {@code lean --json FILE} runs of the same variant
+ * files, on a real Lean 3. The candidates and the source file ship as resources of this
+ * package, so the figures are comparable between machines.
+ *
+ * <p>Usage from a command line: {@code BridgeBench [--json] [--lean PATH]}; from code:
+ * {@link #run(BenchOptions)}.
+ */
+public final class BridgeBench {
+
+    private static final String SOURCE_RESOURCE = "basics.lean";
+    private static final String CANDIDATES_RESOURCE = "candidates.tsv";
+    private static final long ONE_SHOT_TIMEOUT_SECONDS = 300;
+
+    private BridgeBench() {
+    }
+
+    /** Runs the benchmark once. */
+    public static BenchResult run(BenchOptions options) throws IOException, LeanNotFoundException, InterruptedException {
+        LeanBridgeSettings settings = options.settings();
+        LeanInstallation lean = LeanLocator.forThisProcess().locate(settings.executablePath());
+        Path work = options.workDirectory().orElse(Files.createTempDirectory("lean3assist-bench"));
+        try {
+            return run(lean, work.toAbsolutePath(), settings);
+        } finally {
+            if (options.workDirectory().isEmpty()) {
+                deleteRecursively(work);
+            }
+        }
+    }
+
+    /**
+     * The command-line entry point. Prints the figures as text, or as one JSON object with
+     * {@code --json}, on stdout; exits with 2 when no Lean 3 is found.
+     */
+    public static void main(String[] args) throws Exception {
+        System.exit(runCommandLine(args, System.out, System.err));
+    }
+
+    /** {@link #main} without exiting, for callers that embed the command (the language server's CLI). */
+    public static int runCommandLine(String[] args, PrintStream out, PrintStream err) throws Exception {
+        boolean json = false;
+        LeanBridgeSettings settings = LeanBridgeSettings.defaults();
+        for (int index = 0; index < args.length; index++) {
+            switch (args[index]) {
+                case "--json" -> json = true;
+                case "--lean" -> settings = settings.withExecutablePath(Path.of(args[++index]));
+                default -> {
+                    err.println("usage: bench bridge [--json] [--lean PATH]");
+                    return 64;
+                }
+            }
+        }
+        try {
+            BenchResult result = run(new BenchOptions(Optional.empty(), settings));
+            out.println(json ? result.toJson() : result.toText());
+            return 0;
+        } catch (LeanNotFoundException noLean) {
+            err.println(noLean.getMessage());
+            return 2;
+        }
+    }
+
+    private static BenchResult run(LeanInstallation lean, Path work, LeanBridgeSettings settings)
+            throws IOException, InterruptedException {
+        String source = resource(SOURCE_RESOURCE);
+        Path file = work.resolve(SOURCE_RESOURCE);
+        Files.writeString(file, source);
+        Map<LeanPosition, List<String>> candidates = candidates();
+        int count = candidates.values().stream().mapToInt(List::size).sum();
+        Map<String, Integer> verdicts = new TreeMap<>();
+
+        long startedServer = System.nanoTime();
+        long serverStartMillis;
+        long bridgeMillis;
+        try (LeanServer server = LeanServer.start(lean, work, settings);
+             Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
+            server.open(file, 1, source).join();
+            server.waitUntilChecked(file).join();
+            serverStartMillis = millisSince(startedServer);
+
+            long startedBridge = System.nanoTime();
+            List<CompletableFuture<List<ReplayResult>>> requests = new ArrayList<>();
+            for (Map.Entry<LeanPosition, List<String>> position : candidates.entrySet()) {
+                requests.add(verifier.verify(new VerifyRequest(file, 1, source, position.getKey(), position.getValue())));
+            }
+            for (CompletableFuture<List<ReplayResult>> request : requests) {
+                for (ReplayResult result : request.join()) {
+                    verdicts.merge(result.verdict().name(), 1, Integer::sum);
+                }
+            }
+            bridgeMillis = millisSince(startedBridge);
+        }
+
+        List<Path> variants = new ArrayList<>();
+        int number = 0;
+        for (Map.Entry<LeanPosition, List<String>> position : candidates.entrySet()) {
+            for (String candidate : position.getValue()) {
+                Path variant = work.resolve(String.format("variant_%02d.lean", ++number));
+                Files.writeString(variant, VariantBuilder.build(source, position.getKey(), candidate).content());
+                variants.add(variant);
+            }
+        }
+        long startedOneShot = System.nanoTime();
+        runOneShots(lean, work, variants, settings);
+        long oneShotMillis = millisSince(startedOneShot);
+
+        return new BenchResult(lean.versionLine(), count, settings.replayConcurrency(), serverStartMillis, bridgeMillis,
+                oneShotMillis, verdicts);
+    }
+
+    /** Runs {@code lean --json} on every variant, as many at a time as the bridge replays. */
+    private static void runOneShots(LeanInstallation lean, Path work, List<Path> variants, LeanBridgeSettings settings)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(settings.replayConcurrency());
+        try {
+            List<CompletableFuture<Void>> runs = new ArrayList<>();
+            for (Path variant : variants) {
+                runs.add(CompletableFuture.runAsync(() -> runOneShot(lean, work, variant, settings), pool));
+            }
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(ONE_SHOT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void runOneShot(LeanInstallation lean, Path work, Path variant, LeanBridgeSettings settings) {
+        List<String> argv = new ArrayList<>(List.of(lean.executable().toString(), "--json",
+                "-M", Integer.toString(settings.memoryLimitMb()), "-T", Integer.toString(settings.deterministicTimeout())));
+        argv.add(variant.toString());
+        try {
+            Process process = new ProcessBuilder(argv).directory(work.toFile()).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            try (InputStream output = process.getInputStream()) {
+                // Only the time matters, but the output must be drained or Lean blocks on a full pipe.
+                output.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            if (!process.waitFor(ONE_SHOT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<LeanPosition, List<String>> candidates() {
+        Map<LeanPosition, List<String>> byPosition = new LinkedHashMap<>();
+        for (String line : resource(CANDIDATES_RESOURCE).split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", 2);
+            String[] lineColumn = fields[0].split(":");
+            LeanPosition position = new LeanPosition(Integer.parseInt(lineColumn[0]), Integer.parseInt(lineColumn[1]));
+            byPosition.computeIfAbsent(position, key -> new ArrayList<>()).add(fields[1]);
+        }
+        return byPosition;
+    }
+
+    private static String resource(String name) {
+        try (InputStream stream = BridgeBench.class.getResourceAsStream(name)) {
+            if (stream == null) {
+                throw new IllegalStateException("missing benchmark resource " + name);
+            }
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
