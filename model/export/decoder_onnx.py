@@ -126,11 +126,14 @@ class Decoder(nn.Module):
         past_length = attention_mask.shape[1] - torch.ones_like(input_ids).sum(dim=1, keepdim=True)  # [batch, 1]
         offset = key_index[:, None, :] - query_index[:, :, None]  # [batch, seq, past + seq]
         visible = (offset <= past_length[:, :, None]) & (attention_mask[:, None, :] > 0)
-        additive_mask = torch.where(visible, torch.zeros_like(offset, dtype=torch.float32),
-                                    torch.full_like(offset, -1e9, dtype=torch.float32))[:, None]  # [batch, 1, seq, past + seq]
+        dtype = self.embed_tokens.weight.dtype
+        # -1e9 does not fit in fp16; -1e4 still drives masked softmax weights to zero there.
+        masked = -1e9 if dtype == torch.float32 else -1e4
+        additive_mask = torch.where(visible, torch.zeros_like(offset, dtype=dtype),
+                                    torch.full_like(offset, masked, dtype=dtype))[:, None]  # [batch, 1, seq, past + seq]
         freqs = position_ids[:, :, None].float() * self.inv_freq[None, None, :]  # [batch, seq, head_dim / 2]
         angles = torch.cat([freqs, freqs], dim=-1)[:, None]  # [batch, 1, seq, head_dim]
-        cos, sin = angles.cos(), angles.sin()
+        cos, sin = angles.cos().to(dtype), angles.sin().to(dtype)
         x = self.embed_tokens(input_ids)  # [batch, seq, hidden]
         presents = []
         for i, layer in enumerate(self.layers):
@@ -150,14 +153,20 @@ def io_names(num_layers):
 
 
 def export_onnx(decoder, path, opset=14):
-    """Exports with dynamic batch, sequence and past axes; the dummy past is non-empty so no axis is specialised."""
+    """Exports with dynamic batch, sequence and past axes; the dummy past is non-empty so no axis is specialised.
+
+    The cache and logits have the decoder's dtype (call decoder.half() first for fp16). Models over 2 GB are written
+    by torch with external data files; export_llama.py gathers them into one model.onnx.data.
+    """
     s = decoder.sizes
     decoder.eval()
     batch, seq, past = 2, 3, 4
     input_ids = torch.ones(batch, seq, dtype=torch.long)
     attention_mask = torch.ones(batch, past + seq, dtype=torch.long)
     position_ids = torch.arange(past, past + seq, dtype=torch.long)[None].expand(batch, -1).contiguous()
-    pasts = [torch.zeros(batch, s.num_key_value_heads, past, s.head_dim) for _ in range(2 * s.num_hidden_layers)]
+    dtype = decoder.embed_tokens.weight.dtype
+    pasts = [torch.zeros(batch, s.num_key_value_heads, past, s.head_dim, dtype=dtype)
+             for _ in range(2 * s.num_hidden_layers)]
     inputs, outputs = io_names(s.num_hidden_layers)
     axes = {"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "total"},
             "position_ids": {0: "batch", 1: "seq"}, "logits": {0: "batch", 1: "seq"}}
