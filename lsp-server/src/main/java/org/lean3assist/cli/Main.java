@@ -18,19 +18,37 @@ import picocli.CommandLine.Command;
             "A Lean 3 language server whose tactic suggestions are verified by Lean before they are shown.",
             ""
         },
-        subcommands = {LspCommand.class},
+        subcommands = {LspCommand.class, GoalCommand.class, SuggestCommand.class, VerifyCommand.class,
+            CheckCommand.class, FormalizeCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'lean3-assist COMMAND --help' for the options of one command."})
 public final class Main implements Callable<Integer> {
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        // One-shot commands print results on stdout and only warnings on stderr; `lsp` logs more.
+        ServerLogging.configure("WARNING");
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    // A job that fails says why in one line on stderr; the stack trace goes to the log.
+                    java.util.logging.Logger.getLogger(Main.class.getName()).log(java.util.logging.Level.FINE, "failed", error);
+                    commandLine.getErr().println("lean3-assist: " + describe(error));
+                    return 1;
+                })
+                .execute(args);
+    }
+
+    private static String describe(Throwable error) {
+        if (error instanceof java.nio.file.NoSuchFileException missing) {
+            return missing.getFile() + ": no such file";
+        }
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
     }
 
     /** Ends the JVM once the protocol output has been flushed; the server's exit notification calls this. */

@@ -11,6 +11,11 @@ final class ServerLogging {
     private ServerLogging() {}
 
     static void configure() {
+        configure("INFO");
+    }
+
+    /** Logs at {@code defaultLevel} unless LEAN3ASSIST_LOG names another level. */
+    static void configure(String defaultLevel) {
         System.setProperty(
                 "java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
         Logger root = Logger.getLogger("");
@@ -22,7 +27,7 @@ final class ServerLogging {
         stderr.setFormatter(new SimpleFormatter());
         stderr.setLevel(Level.ALL);
         root.addHandler(stderr);
-        String level = System.getenv().getOrDefault("LEAN3ASSIST_LOG", "INFO");
+        String level = System.getenv().getOrDefault("LEAN3ASSIST_LOG", defaultLevel);
         root.setLevel(Level.parse(level.toUpperCase(java.util.Locale.ROOT)));
     }
 }

@@ -87,26 +87,8 @@ final class Conversions {
             return "**Suggestions:** none of " + suggestions.size() + " candidates was accepted by Lean.";
         }
         return "**Suggestions** (checked by Lean):\n\n" + verified.stream()
-                .map(suggestion -> "- `" + suggestion.tactic() + "` — " + describe(suggestion))
+                .map(suggestion -> "- `" + suggestion.tactic() + "` — " + suggestion.describe())
                 .collect(Collectors.joining("\n"));
-    }
-
-    /** What Lean said of a suggestion, in words. */
-    static String describe(Suggestion suggestion) {
-        return switch (suggestion.verdict()) {
-            case CLOSES_GOAL -> "closes the goal";
-            case PROGRESS -> suggestion.goalsAfter()
-                    .map(goals -> "makes progress; " + goalsLeft(goals.goals().size()))
-                    .orElse("makes progress");
-            case INVALID -> "fails: " + suggestion.message().orElse("Lean reported an error");
-            case USES_SORRY -> "only with sorry";
-            case TIMEOUT -> "timed out";
-            case REJECTED -> "refused before Lean: " + suggestion.message().orElse("not a safe tactic");
-        };
-    }
-
-    private static String goalsLeft(int count) {
-        return count == 1 ? "1 goal left" : count + " goals left";
     }
 
     static Protocol.SuggestionItem item(Suggestion suggestion) {

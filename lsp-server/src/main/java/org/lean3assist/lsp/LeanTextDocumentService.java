@@ -247,7 +247,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
                 continue;
             }
             var edit = new TextEdit(new Range(at, at), suggestion.tactic() + ",\n" + indentation);
-            var action = new CodeAction("Insert `" + suggestion.tactic() + "` (" + Conversions.describe(suggestion) + ")");
+            var action = new CodeAction("Insert `" + suggestion.tactic() + "` (" + suggestion.describe() + ")");
             action.setKind(CodeActionKind.RefactorRewrite);
             action.setEdit(new WorkspaceEdit(Map.of(place.uri(), List.of(edit))));
             action.setIsPreferred(actions.isEmpty() && suggestion.verdict() == org.lean3assist.bridge.verify.Verdict.CLOSES_GOAL);

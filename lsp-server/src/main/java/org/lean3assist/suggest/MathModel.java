@@ -24,6 +24,9 @@ public interface MathModel extends AutoCloseable {
     @Override
     void close();
 
+    /** Tactics asked of the model per request at most: each is a sampled decode, the costliest step. */
+    int MAX_TACTICS_PER_REQUEST = 8;
+
     /** The model as a {@link CandidateSource}. */
     default CandidateSource asCandidateSource() {
         MathModel model = this;
@@ -35,7 +38,7 @@ public interface MathModel extends AutoCloseable {
 
             @Override
             public List<String> candidates(org.lean3assist.bridge.GoalAtPosition goal, int limit, BooleanSupplier cancelled) {
-                return model.suggestTactics(goal.rawState(), limit, cancelled);
+                return model.suggestTactics(goal.rawState(), Math.min(limit, MAX_TACTICS_PER_REQUEST), cancelled);
             }
         };
     }

@@ -21,6 +21,20 @@ public record Suggestion(String tactic, Verdict verdict, Optional<GoalState> goa
         return verdict == Verdict.CLOSES_GOAL || verdict == Verdict.PROGRESS;
     }
 
+    /** What Lean said of it, in words: "closes the goal", "makes progress; 2 goals left", "fails: ...". */
+    public String describe() {
+        return switch (verdict) {
+            case CLOSES_GOAL -> "closes the goal";
+            case PROGRESS -> goalsAfter
+                    .map(goals -> "makes progress; " + (goals.goals().size() == 1 ? "1 goal left" : goals.goals().size() + " goals left"))
+                    .orElse("makes progress");
+            case INVALID -> "fails: " + message.orElse("Lean reported an error");
+            case USES_SORRY -> "only with sorry";
+            case TIMEOUT -> "timed out";
+            case REJECTED -> "refused before Lean: " + message.orElse("not a safe tactic");
+        };
+    }
+
     /** The verdict as the protocol and the command line write it: {@code closes_goal}, {@code progress}, ... */
     public String status() {
         return verdict.name().toLowerCase(java.util.Locale.ROOT);

@@ -1,0 +1,60 @@
+package org.lean3assist.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lean3assist.bridge.verify.ReplayResult;
+import org.lean3assist.bridge.verify.VerifyRequest;
+import org.lean3assist.suggest.Suggestion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lean3-assist verify FILE:LINE:COL TACTIC...}: Lean's verdict on given tactics. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Replay each TACTIC at FILE:LINE:COL in place of the rest of the proof and print Lean's verdict.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE:LINE:COL", converter = FilePosition.Converter.class)
+    FilePosition at;
+
+    @Parameters(index = "1..*", paramLabel = "TACTIC", arity = "1..*", description = "Tactics, each one argument.")
+    List<String> tactics;
+
+    @Mixin
+    LeanOptions lean;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String text = LeanOptions.read(at.file());
+        var site = OneShot.site(at, text);
+        var file = at.file().toAbsolutePath();
+        try (var projects = lean.projects()) {
+            var project = projects.forFile(file);
+            OneShot.openAndCheck(project, file, text);
+            List<ReplayResult> results = OneShot.await(project.verifier().verify(
+                    new VerifyRequest(file, 1, text, site.start(), tactics)));
+            var out = spec.commandLine().getOut();
+            List<Suggestion> verdicts = results.stream().map(result -> new Suggestion(result.candidate(), result.verdict(),
+                    result.goalsAfter(), result.explanation(), "command line")).toList();
+            if (lean.json) {
+                var json = new LinkedHashMap<String, Object>();
+                json.put("file", at.file().toString());
+                json.put("line", site.start().line());
+                json.put("column", site.start().column());
+                json.put("results", verdicts.stream().map(SuggestCommand::toJson).toList());
+                OneShot.printJson(out, json);
+            } else {
+                for (Suggestion verdict : verdicts) {
+                    out.printf("%-32s %s%n", verdict.tactic(), verdict.describe());
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
