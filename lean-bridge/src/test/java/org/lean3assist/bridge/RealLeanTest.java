@@ -1,0 +1,176 @@
+package org.lean3assist.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lean3assist.bridge.locate.LeanInstallation;
+import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.protocol.LeanProcessException;
+import org.lean3assist.bridge.testing.Recordings;
+import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.verify.ReplayResult;
+import org.lean3assist.bridge.verify.ShadowFiles;
+import org.lean3assist.bridge.verify.Verdict;
+import org.lean3assist.bridge.verify.Verifier;
+import org.lean3assist.bridge.verify.VerifyRequest;
+
+/**
+ * The recorded suites against a real Lean 3: the same goals, messages and replay verdicts, and
+ * a real SIGKILL with restart and re-sync.
+ */
+@EnabledIf(value = "org.lean3assist.bridge.RealLean#found",
+        disabledReason = "no Lean 3 found (set LEAN3_HOME or put a Lean 3 on PATH); see the [real-lean] line above")
+class RealLeanTest {
+
+    private static final LeanBridgeSettings SETTINGS = LeanBridgeSettings.defaults()
+            .withRestartBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 3);
+
+    @TempDir
+    Path workspace;
+
+    @ParameterizedTest(name = "{0}.lean")
+    @MethodSource("org.lean3assist.bridge.testing.Recordings#sourceNames")
+    void answersTheRecordedGoalAtEveryPosition(String name) throws Exception {
+        Recordings recordings = recordingsIn(workspace);
+        Path file = recordings.sourcePath(name);
+
+        try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS)) {
+            server.open(file, 1, Recordings.source(name)).get(60, TimeUnit.SECONDS);
+            server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
+            for (JsonNode entry : recordings.json("goals/" + name + ".json")) {
+                LeanPosition position = new LeanPosition(entry.get("line").asInt(), entry.get("column").asInt());
+
+                Optional<GoalAtPosition> goal = server.goalAt(file, position).get(60, TimeUnit.SECONDS);
+
+                String expected = entry.get("state").isNull() ? null : entry.get("state").asText();
+                assertEquals(expected, goal.map(GoalAtPosition::rawState).orElse(null), name + " " + position);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}.lean")
+    @ValueSource(strings = {"errors", "incomplete", "basics"})
+    void reportsTheRecordedMessages(String name) throws Exception {
+        Recordings recordings = recordingsIn(workspace);
+        Path file = recordings.sourcePath(name);
+
+        try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS)) {
+            server.open(file, 1, Recordings.source(name)).get(60, TimeUnit.SECONDS);
+            List<LeanMessage> messages = server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
+
+            Set<String> expected = new HashSet<>();
+            for (JsonNode message : recordings.json("cli/" + name + ".json").get("messages")) {
+                expected.add(message.get("pos_line").asInt() + ":" + message.get("pos_col").asInt() + " "
+                        + message.get("severity").asText() + " " + message.get("text").asText());
+            }
+            Set<String> actual = new HashSet<>();
+            for (LeanMessage message : messages) {
+                actual.add(message.line() + ":" + message.column() + " "
+                        + message.severity().name().toLowerCase(Locale.ROOT) + " " + message.text());
+            }
+            assertEquals(expected, actual);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"basics", "multigoal"})
+    void givesEveryRecordedReplayLeansRecordedVerdict(String name) throws Exception {
+        Recordings recordings = recordingsIn(workspace);
+        Path file = recordings.sourcePath(name);
+        String source = Recordings.source(name);
+        Map<LeanPosition, List<JsonNode>> byPosition = new LinkedHashMap<>();
+        for (JsonNode replay : recordings.json("replays/" + name + ".json")) {
+            byPosition.computeIfAbsent(new LeanPosition(replay.at("/position/line").asInt(),
+                    replay.at("/position/column").asInt()), position -> new ArrayList<>()).add(replay);
+        }
+
+        try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS);
+             Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
+            server.open(file, 1, source).get(60, TimeUnit.SECONDS);
+            server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
+            for (Map.Entry<LeanPosition, List<JsonNode>> position : byPosition.entrySet()) {
+                List<JsonNode> replays = position.getValue();
+                List<String> candidates = replays.stream().map(replay -> replay.get("candidate").asText()).toList();
+
+                List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, position.getKey(), candidates))
+                        .get(300, TimeUnit.SECONDS);
+
+                for (ReplayResult result : results) {
+                    JsonNode recorded = replays.get(result.index());
+                    Verdict expected = result.candidate().equals("sorry") ? Verdict.REJECTED
+                            : Verdict.valueOf(recorded.get("classification").asText().toUpperCase(Locale.ROOT));
+                    assertEquals(expected, result.verdict(), name + " " + position.getKey() + " " + result.candidate());
+                    if (expected == Verdict.PROGRESS) {
+                        assertEquals(recorded.get("state_after").asText(), result.goalsAfter().orElseThrow().render());
+                    }
+                }
+            }
+            assertEquals(List.of(), server.messages(file), "replays never touch the user's file");
+        }
+    }
+
+    @Test
+    void restartsAfterSigkillAndResyncsTheOpenDocuments() throws Exception {
+        Recordings recordings = recordingsIn(workspace);
+        Path basics = recordings.sourcePath("basics");
+        Path errors = recordings.sourcePath("errors");
+        CountDownLatch restarted = new CountDownLatch(1);
+
+        try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS)) {
+            server.addListener(new LeanServerListener() {
+                @Override
+                public void onRestarted(int generation) {
+                    restarted.countDown();
+                }
+            });
+            server.open(basics, 1, Recordings.source("basics")).get(60, TimeUnit.SECONDS);
+            server.open(errors, 1, Recordings.source("errors")).get(60, TimeUnit.SECONDS);
+            var checking = server.waitUntilChecked(errors);
+
+            server.killProcess();
+
+            ExecutionException killed = assertThrows(ExecutionException.class, () -> checking.get(60, TimeUnit.SECONDS));
+            assertInstanceOf(LeanProcessException.class, killed.getCause());
+            assertTrue(killed.getCause().getMessage().startsWith("Lean exited with signal 9 (SIGKILL)"),
+                    killed.getCause().getMessage());
+            assertTrue(restarted.await(60, TimeUnit.SECONDS));
+            assertEquals(List.of(basics, errors), server.openDocuments());
+            assertEquals(9, server.waitUntilChecked(errors).get(120, TimeUnit.SECONDS).size(), "errors.lean re-synced");
+            JsonNode first = recordings.json("goals/basics.json").get(1);
+            assertEquals(first.get("state").asText(), server.goalAt(basics,
+                    new LeanPosition(first.get("line").asInt(), first.get("column").asInt())).get(60, TimeUnit.SECONDS)
+                    .orElseThrow().rawState());
+        }
+    }
+
+    private static Recordings recordingsIn(Path workspace) {
+        LeanInstallation lean = RealLean.installation();
+        Path prefix = lean.executable().toAbsolutePath().getParent().getParent();
+        Path library = Files.isDirectory(prefix.resolve("lib/lean/library")) ? prefix.resolve("lib/lean/library")
+                : prefix.resolve("library");
+        return new Recordings(workspace.toAbsolutePath(), prefix, library);
+    }
+}
