@@ -20,6 +20,7 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "export"))
+sys.path.insert(0, HERE)
 from decoder_onnx import Decoder, DecoderSizes, export_onnx, genai_config, hf_config  # noqa: E402
 
 SPECIALS = ["<unk>", "<s>", "</s>", "<|im_start|>", "<|im_end|>"]
@@ -382,6 +383,8 @@ def main():
     print(f"reproduces {hits}/{len(task_pairs)} training answers greedily", flush=True)
     with open(os.path.join(args.out, "reference.json"), "w", encoding="utf-8") as f:
         json.dump(reference, f, ensure_ascii=False, indent=1)
+    import derive_variants
+    derive_variants.main(args.out)
 
 
 if __name__ == "__main__":

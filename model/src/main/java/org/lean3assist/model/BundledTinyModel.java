@@ -16,7 +16,7 @@ public final class BundledTinyModel {
 
     /** Where the files are on the classpath. */
     public static final String RESOURCE_DIRECTORY = "/org/lean3assist/model/tiny-model/";
-    private static final List<String> FILES = List.of("model.onnx", "tokenizer.json", "tokenizer_config.json",
+    private static final List<String> FILES = List.of("model.onnx", "model.onnx.data", "tokenizer.json", "tokenizer_config.json",
             "genai_config.json", "config.json");
     private static Path extracted;
 
