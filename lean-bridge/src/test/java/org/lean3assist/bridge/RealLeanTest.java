@@ -26,7 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lean3assist.bridge.bench.BenchOptions;
+import org.lean3assist.bridge.bench.BenchResult;
+import org.lean3assist.bridge.bench.BridgeBench;
 import org.lean3assist.bridge.locate.LeanInstallation;
+import org.lean3assist.bridge.protocol.CompletionResponse;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.protocol.LeanProcessException;
 import org.lean3assist.bridge.testing.Recordings;
@@ -164,6 +168,34 @@ class RealLeanTest {
                     new LeanPosition(first.get("line").asInt(), first.get("column").asInt())).get(60, TimeUnit.SECONDS)
                     .orElseThrow().rawState());
         }
+    }
+
+    @Test
+    void completesAHalfTypedIdentifier() throws Exception {
+        Path file = recordingsIn(workspace).sourcePath("incomplete");
+
+        try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS)) {
+            server.open(file, 1, Recordings.source("incomplete")).get(60, TimeUnit.SECONDS);
+            server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
+
+            // Line 18 is "  rw nat.add_ze"; column 15 is its end.
+            CompletionResponse completion = server.complete(file, new LeanPosition(18, 15)).get(60, TimeUnit.SECONDS);
+
+            assertEquals("nat.add_ze", completion.prefix());
+            assertTrue(completion.completions().stream().anyMatch(item -> item.text().equals("nat.add_zero")),
+                    completion.completions().toString());
+        }
+    }
+
+    @Test
+    void benchmarksTheBridgeAgainstOneShotRuns() throws Exception {
+        BenchResult result = BridgeBench.run(new BenchOptions(Optional.of(workspace),
+                SETTINGS.withExecutablePath(RealLean.installation().executable())));
+
+        // No timing is asserted; the figures are printed for the build log.
+        System.err.println("[real-lean] " + result.toJson());
+        assertEquals(16, result.candidates());
+        assertEquals(Map.of("CLOSES_GOAL", 9, "PROGRESS", 6, "INVALID", 1), result.verdicts());
     }
 
     private static Recordings recordingsIn(Path workspace) {
