@@ -65,6 +65,12 @@ final class OneShot {
         return at.position();
     }
 
+    /** The first line of a possibly multi-line Lean message, for one-line-per-item text output. */
+    static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline) + " …";
+    }
+
     /** Indents every line of a block of text, for goals in text output. */
     static String indent(String text) {
         return text.lines().map(line -> "  " + line).collect(java.util.stream.Collectors.joining("\n"));

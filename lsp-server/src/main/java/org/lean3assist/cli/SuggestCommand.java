@@ -82,7 +82,7 @@ final class SuggestCommand implements Callable<Integer> {
         out.println("Suggestions checked by Lean (" + verified + " of " + ranked.size() + " candidates accepted):");
         int index = 1;
         for (Suggestion suggestion : shown) {
-            out.printf("  %d. %-32s %s [%s]%n", index++, suggestion.tactic(), suggestion.describe(), suggestion.source());
+            out.printf("  %d. %-32s %s [%s]%n", index++, suggestion.tactic(), OneShot.firstLine(suggestion.describe()), suggestion.source());
         }
         if (shown.isEmpty()) {
             out.println("  (none)");

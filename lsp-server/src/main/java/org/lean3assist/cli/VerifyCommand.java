@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
                 OneShot.printJson(out, json);
             } else {
                 for (Suggestion verdict : verdicts) {
-                    out.printf("%-32s %s%n", verdict.tactic(), verdict.describe());
+                    out.printf("%-32s %s%n", verdict.tactic(), OneShot.firstLine(verdict.describe()));
                 }
             }
             out.flush();

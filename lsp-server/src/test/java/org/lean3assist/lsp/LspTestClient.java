@@ -20,16 +20,16 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * A real LSP4J client connected to a real {@link Lean3AssistServer} through in-memory pipes: the
  * messages cross the same JSON-RPC framing an editor would use.
  */
-final class LspTestClient implements Lean3AssistClient, AutoCloseable {
+public final class LspTestClient implements Lean3AssistClient, AutoCloseable {
 
-    final List<PublishDiagnosticsParams> diagnostics = new CopyOnWriteArrayList<>();
+    public final List<PublishDiagnosticsParams> diagnostics = new CopyOnWriteArrayList<>();
     final List<MessageParams> logMessages = new CopyOnWriteArrayList<>();
     final List<Integer> exitCodes = new CopyOnWriteArrayList<>();
     final List<Protocol.Status> statuses = new CopyOnWriteArrayList<>();
     /** What this client answers to workspace/configuration for the lean3Assist section. */
     volatile com.google.gson.JsonElement configuration = new com.google.gson.JsonObject();
     final Lean3AssistServer server;
-    final LanguageServer remote;
+    public final LanguageServer remote;
     private final ServerLauncher serverSide;
     private final java.io.OutputStream clientToServer;
     /** The client's side of the stream, for writing bytes no well-behaved client would send. */

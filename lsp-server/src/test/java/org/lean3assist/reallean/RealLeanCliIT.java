@@ -1,0 +1,74 @@
+package org.lean3assist.reallean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/** README's main job, run through the real launcher against a real Lean 3. */
+@EnabledIf(value = "org.lean3assist.reallean.RealLean#available", disabledReason = RealLean.SKIP_REASON)
+class RealLeanCliIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("lean3assist.root", "..")).toAbsolutePath().normalize();
+
+    private record Run(int exitCode, String stdout, String stderr) {}
+
+    private static Run launch(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("lean3-assist").toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+        var stderr = new java.io.ByteArrayOutputStream();
+        Thread drain = new Thread(() -> {
+            try {
+                process.getErrorStream().transferTo(stderr);
+            } catch (java.io.IOException ignored) {
+                // The process ended.
+            }
+        });
+        drain.start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS));
+        drain.join();
+        return new Run(process.exitValue(), stdout, stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void suggestOnTheReadmeExampleOffersAClosingTacticFirst() throws Exception {
+        Run run = launch("suggest", "examples/and_swap.lean:8:2", "--json");
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode json = new ObjectMapper().readTree(run.stdout());
+        assertEquals("p q : Prop,\nh : p ∧ q\n⊢ q ∧ p", json.get("goal").asText());
+        JsonNode first = json.get("suggestions").get(0);
+        assertEquals("closes_goal", first.get("status").asText(), json.toString());
+    }
+
+    @Test
+    void goalAndCheckAnswerLikeLean() throws Exception {
+        Run goal = launch("goal", "examples/and_swap.lean:8:2");
+        assertEquals(0, goal.exitCode(), goal.stderr());
+        assertEquals("p q : Prop,\nh : p ∧ q\n⊢ q ∧ p\n", goal.stdout());
+
+        Run check = launch("check", "examples/and_swap.lean");
+        assertEquals(0, check.exitCode(), check.stderr());
+        assertEquals("", check.stdout());
+    }
+
+    @Test
+    void verifyPrintsEachVerdict() throws Exception {
+        Run run = launch("verify", "examples/and_swap.lean:8:2", "exact ⟨h.2, h.1⟩", "exact h", "split", "sorry");
+        assertEquals(0, run.exitCode(), run.stderr());
+        String[] lines = run.stdout().split("\n");
+        assertTrue(lines[0].startsWith("exact ⟨h.2, h.1⟩") && lines[0].endsWith("closes the goal"), run.stdout());
+        assertTrue(lines[1].startsWith("split") && lines[1].contains("makes progress; 2 goals left"), run.stdout());
+        assertTrue(lines[2].startsWith("exact h") && lines[2].contains("fails:"), run.stdout());
+        assertTrue(lines[3].startsWith("sorry") && lines[3].contains("refused before Lean"), run.stdout());
+    }
+}

@@ -1,0 +1,87 @@
+package org.lean3assist.reallean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.lean3assist.bridge.testing.Recordings;
+import org.lean3assist.lsp.Protocol;
+import org.lean3assist.lsp.RealLeanHarness;
+
+/** The recorded-Lean LSP checks again, against a real Lean 3 when one is installed. */
+@EnabledIf(value = "org.lean3assist.reallean.RealLean#available", disabledReason = RealLean.SKIP_REASON)
+class RealLeanLspTest {
+
+    @TempDir
+    Path workspace;
+
+    private Path copy(String name) throws java.io.IOException {
+        Path file = workspace.resolve(name + ".lean");
+        Files.writeString(file, Recordings.source(name));
+        return file;
+    }
+
+    @Test
+    void diagnosticsEqualWhatLeanRecorded() throws Exception {
+        Path errors = copy("errors");
+        try (var harness = RealLeanHarness.start(List.of())) {
+            harness.client().remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(errors.toUri().toString(), "lean", 1, Recordings.source("errors"))));
+            var published = harness.awaitDiagnostics(errors.toUri().toString());
+
+            Set<String> expected = new TreeSet<>();
+            for (JsonNode message : Recordings.withVirtualWorkspace().json("cli/errors.json").get("messages")) {
+                expected.add((message.get("pos_line").asInt() - 1) + " " + message.get("severity").asText());
+            }
+            Set<String> actual = new TreeSet<>();
+            published.getDiagnostics().forEach(d -> actual.add(d.getRange().getStart().getLine() + " "
+                    + d.getSeverity().name().toLowerCase(java.util.Locale.ROOT)));
+            assertEquals(expected, actual);
+        }
+    }
+
+    @Test
+    void theSuggestCommandGivesLeansRecordedVerdicts() throws Exception {
+        Path basics = copy("basics");
+        try (var harness = RealLeanHarness.start(List.of(harness().recorded("basics")))) {
+            harness.client().remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(basics.toUri().toString(), "lean", 1, Recordings.source("basics"))));
+            harness.awaitDiagnostics(basics.toUri().toString());
+            var arguments = new JsonObject();
+            arguments.addProperty("uri", basics.toUri().toString());
+            arguments.add("position", new Gson().toJsonTree(new Position(5, 2)));
+            arguments.addProperty("k", 20);
+
+            Object reply = harness.client().remote.getWorkspaceService().executeCommand(
+                    new ExecuteCommandParams(Protocol.SUGGEST_TACTICS, List.of(arguments))).get(300, TimeUnit.SECONDS);
+            var result = new Gson().fromJson(new Gson().toJsonTree(reply), Protocol.SuggestResult.class);
+
+            assertEquals(harness().recordedGoal("basics", 6, 2), result.goal());
+            assertEquals(10, result.suggestions().size());
+            for (var item : result.suggestions()) {
+                String expected = item.tactic().equals("sorry") ? "rejected" : harness().recordedStatus("basics", 6, 2, item.tactic());
+                assertEquals(expected, item.status(), item.toString());
+            }
+            assertTrue(result.suggestions().get(0).status().equals("closes_goal"));
+        }
+    }
+
+    private static RealLeanHarness.Data harness() {
+        return RealLeanHarness.DATA;
+    }
+}
