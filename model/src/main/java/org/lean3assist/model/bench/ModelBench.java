@@ -96,8 +96,8 @@ public final class ModelBench {
     }
 
     /**
-     * The baseline: prefill plus one run per generated token except the last, feeding the given ids and the
-     * previous step's present tensors; no sampling, no logits copied, no text decoded. Returns nanoseconds.
+     * The baseline: the same ONNX Runtime calls as our loop, feeding the given ids and the previous step's present
+     * tensors; no sampling, no logits copied, no text decoded. Returns nanoseconds.
      */
     static long bare(DecoderModel decoder, int[] prompt, int[] generated) {
         ModelConfig config = decoder.config();
@@ -114,10 +114,19 @@ public final class ModelBench {
                 past.put(config.pastKeyName(layer), empty[2 * layer]);
                 past.put(config.pastValueName(layer), empty[2 * layer + 1]);
             }
-            long[] ids = Arrays.stream(prompt).asLongStream().toArray();
+            // The same feeds as GenerationState: the prompt without its last token, then one token per step
+            // (the prompt's last token, then every generated token but the last).
+            List<long[]> feeds = new java.util.ArrayList<>();
+            if (prompt.length > 1) {
+                feeds.add(Arrays.stream(prompt, 0, prompt.length - 1).asLongStream().toArray());
+            }
+            feeds.add(new long[] {prompt[prompt.length - 1]});
+            for (int i = 0; i + 1 < generated.length; i++) {
+                feeds.add(new long[] {generated[i]});
+            }
             long position = 0;
             int total = 0;
-            for (int step = 0; step < generated.length; step++) {
+            for (long[] ids : feeds) {
                 int seq = ids.length;
                 total += seq;
                 long[] positions = new long[seq];
@@ -150,10 +159,6 @@ public final class ModelBench {
                                 (OnnxTensor) result.get(config.presentValueName(layer)).orElseThrow());
                     }
                 }
-                if (step == generated.length - 1) {
-                    break;
-                }
-                ids = new long[] {generated[step]};
             }
             long elapsed = System.nanoTime() - start;
             for (OnnxTensor tensor : empty) {

@@ -25,6 +25,7 @@ import org.lean3assist.model.onnx.ModelConfig;
 public final class GenerationState implements AutoCloseable {
 
     private final DecoderModel model;
+    private final List<int[]> prompts;
     private final int batch;
     private final int[] padding;
     private final long[] nextPosition;
@@ -46,11 +47,27 @@ public final class GenerationState implements AutoCloseable {
         this.prompts = List.copyOf(prompts);
     }
 
-    private final List<int[]> prompts;
-
-    /** Runs the prompts through the model and returns the logits of each row's last position, {@code [batch][vocab]}. */
+    /**
+     * Runs the prompts through the model and returns the logits of each row's last position, {@code [batch][vocab]}.
+     *
+     * <p>All but the last prompt column run first and their logits are not read; the last column then runs as a
+     * one-token step. ONNX Runtime's Java API copies a whole output tensor when it is read, and the full prefill
+     * logits of a real model ({@code seq x vocab} floats, 185 MB for 500 tokens of InternLM2) are not worth copying
+     * for one row of them.
+     */
     public float[][] prefill() {
+        return prefill(true);
+    }
+
+    /**
+     * Like {@link #prefill()}; with {@code splitLastColumn} false the whole prompt runs in one step and the full
+     * logits tensor is read (the no-cache path of tests and the bench, where prompts are short).
+     */
+    public float[][] prefill(boolean splitLastColumn) {
         ensureOpen();
+        if (lastResult != null) {
+            throw new IllegalStateException("prefill() runs once per state");
+        }
         int longest = 0;
         for (int[] prompt : prompts) {
             if (prompt.length == 0) {
@@ -60,9 +77,7 @@ public final class GenerationState implements AutoCloseable {
         }
         for (int row = 0; row < batch; row++) {
             padding[row] = longest - prompts.get(row).length;
-            nextPosition[row] = prompts.get(row).length;
         }
-        maskLength = longest;
         for (int layer = 0; layer < model.config().numLayers(); layer++) {
             for (String name : pastNames(model.config(), layer)) {
                 OnnxTensor empty = model.emptyCache(batch); // [batch, kv_heads, 0, head_dim]
@@ -70,19 +85,30 @@ public final class GenerationState implements AutoCloseable {
                 past.put(name, empty);
             }
         }
-        long[] ids = new long[batch * longest];
-        long[] positions = new long[batch * longest];
+        // Left padding puts every row's last prompt token in the last column.
+        int head = splitLastColumn && longest > 1 ? longest - 1 : longest;
+        long[] ids = new long[batch * head];
+        long[] positions = new long[batch * head];
         for (int row = 0; row < batch; row++) {
             int[] prompt = prompts.get(row);
-            for (int i = 0; i < prompt.length; i++) {
-                ids[row * longest + padding[row] + i] = prompt[i];
-                positions[row * longest + padding[row] + i] = i;
+            for (int column = 0; column < head; column++) {
+                int index = column - padding[row];
+                ids[row * head + column] = index >= 0 ? prompt[index] : model.config().padTokenId();
+                positions[row * head + column] = Math.max(index, 0);
             }
-            for (int i = 0; i < padding[row]; i++) {
-                ids[row * longest + i] = model.config().padTokenId();
-            }
+            nextPosition[row] = Math.max(head - padding[row], 0);
         }
-        return runStep(ids, positions, longest);
+        maskLength = head;
+        float[][] logits = runStep(ids, positions, head, head == longest);
+        if (head == longest) {
+            return logits;
+        }
+        int[] lastColumn = new int[batch];
+        for (int row = 0; row < batch; row++) {
+            int[] prompt = prompts.get(row);
+            lastColumn[row] = prompt[prompt.length - 1];
+        }
+        return step(lastColumn);
     }
 
     /** Feeds one token per row (any token for finished rows) and returns the next logits, {@code [batch][vocab]}. */
@@ -98,7 +124,7 @@ public final class GenerationState implements AutoCloseable {
             positions[row] = nextPosition[row]++;
         }
         maskLength++;
-        return runStep(ids, positions, 1);
+        return runStep(ids, positions, 1, true);
     }
 
     /** The current length of the attention mask: padded prompt plus generated steps. */
@@ -106,7 +132,7 @@ public final class GenerationState implements AutoCloseable {
         return maskLength;
     }
 
-    private float[][] runStep(long[] ids, long[] positions, int seq) {
+    private float[][] runStep(long[] ids, long[] positions, int seq, boolean readLogits) {
         long[] mask = new long[batch * maskLength];
         for (int row = 0; row < batch; row++) {
             for (int i = padding[row]; i < maskLength; i++) {
@@ -135,7 +161,7 @@ public final class GenerationState implements AutoCloseable {
                 past.put(config.pastKeyName(layer), output(result, config.presentKeyName(layer)));
                 past.put(config.pastValueName(layer), output(result, config.presentValueName(layer)));
             }
-            return lastLogits(output(result, DecoderModel.LOGITS));
+            return readLogits ? lastLogits(output(result, DecoderModel.LOGITS)) : null;
         } catch (OrtException e) {
             throw new ModelException(Reason.INFERENCE_FAILED, "Cannot build the decoder's inputs: " + e.getMessage(), e);
         }

@@ -101,7 +101,7 @@ public final class Generator {
             sequences.add(sequence);
         }
         try (GenerationState fresh = new GenerationState(model, sequences)) {
-            return fresh.prefill();
+            return fresh.prefill(false);
         }
     }
 
