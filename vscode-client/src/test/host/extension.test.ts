@@ -1,0 +1,47 @@
+// Runs inside a real VS Code extension host with the installed .vsix (see index.ts).
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Lean3AssistApi } from '../../extension';
+import { Commands } from '../../protocol';
+
+const EXTENSION_ID = 'lean3assist.lean3-assist';
+
+async function activated(): Promise<{ extension: vscode.Extension<Lean3AssistApi>; api: Lean3AssistApi }> {
+  const extension = vscode.extensions.getExtension<Lean3AssistApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test window has no workspace folder');
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder.uri.fsPath, 'basics.lean')));
+  await vscode.window.showTextDocument(document);
+  assert.strictEqual(document.languageId, 'lean');
+  const api = await extension.activate();
+  return { extension, api };
+}
+
+describe('the installed extension', () => {
+  it('activates on a .lean file and starts the server', async () => {
+    const { extension, api } = await activated();
+    assert.ok(extension.isActive);
+    await api.whenStarted();
+    assert.ok(api.client(), 'no language client');
+    assert.ok(api.client()?.isRunning(), 'the language client is not running');
+  });
+
+  it('registers every command package.json contributes', async () => {
+    const { extension, api } = await activated();
+    const contributed: string[] = extension.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepStrictEqual([...api.registeredCommands()].sort(), [...contributed].sort());
+    const all = new Set(await vscode.commands.getCommands(true));
+    for (const id of contributed) {
+      assert.ok(all.has(id), `${id} is contributed but not registered`);
+    }
+    assert.deepStrictEqual([...contributed].sort(), Object.values(Commands).sort());
+  });
+
+  it('shows the server in the status bar', async () => {
+    const { api } = await activated();
+    await api.whenStarted();
+    assert.doesNotMatch(api.statusBar().text, /no Java|stopped/);
+  });
+});

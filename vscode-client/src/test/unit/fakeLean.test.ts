@@ -1,0 +1,81 @@
+// The stand-in `lean` of the end-to-end test (e2e/fake-lean/bin/lean) must answer as the recorded
+// Lean 3.51.1 did: each session transcript's requests are sent to it, and every reply must equal the
+// recorded one, with the recorded placeholders turned into the live paths.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const clientDir = path.join(__dirname, '..', '..', '..');
+const fakeLean = path.join(clientDir, 'e2e', 'fake-lean', 'bin', 'lean');
+const recordings = path.resolve(process.env.LEAN3_RECORDINGS ?? path.join(clientDir, '..', '..', 'shared', 'lean3'));
+
+interface Event {
+  dir?: 'send' | 'recv';
+  msg?: Record<string, unknown>;
+}
+
+function transcript(name: string): Event[] {
+  return fs.readFileSync(path.join(recordings, name), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+}
+
+function expand(value: unknown, workspace: string): unknown {
+  const leanHome = path.resolve(path.dirname(fakeLean), '..');
+  if (typeof value === 'string') {
+    return value.split('${LEAN_LIBRARY}').join(path.join(leanHome, 'lib', 'lean', 'library'))
+      .split('${LEAN_HOME}').join(leanHome).split('${WORKSPACE}').join(workspace);
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => expand(v, workspace));
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v, workspace)]));
+  }
+  return value;
+}
+
+/** Widget ids count up per Lean process, so two recordings of one position differ only there. */
+function withoutWidgetIds(reply: unknown): unknown {
+  return JSON.parse(JSON.stringify(reply ?? null), (key, value) => (key === 'id' && typeof value === 'number' ? undefined : value));
+}
+
+(fs.existsSync(path.join(recordings, 'README.md')) ? describe : describe.skip)(`the stand-in lean (recordings: ${recordings})`, () => {
+  it('prints the recorded version', () => {
+    const result = spawnSync(process.execPath, [fakeLean, '--version'], { encoding: 'utf8' });
+    assert.strictEqual(result.stdout.trim(), 'Lean (version 3.51.1, Release)');
+  });
+
+  const transcripts = [
+    ...['basics', 'multigoal', 'unicode', 'errors', 'incomplete'].map((name) => `sessions/${name}.jsonl`),
+    ...['basics', 'multigoal'].map((name) => `replays/${name}.jsonl`),
+  ];
+  for (const name of transcripts) {
+    it(`replays ${name} reply for reply`, function () {
+      this.timeout(120_000);
+      const events = transcript(name);
+      const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-lean-'));
+      try {
+        const requests = events.filter((e) => e.dir === 'send' && e.msg).map((e) => JSON.stringify(expand(e.msg, workspace)));
+        const result = spawnSync(process.execPath, [fakeLean, '--server', '-M', '4096', '-T', '100000'], {
+          input: `${requests.join('\n')}\n`, encoding: 'utf8', cwd: workspace, timeout: 60_000,
+          env: { ...process.env, LEAN3_RECORDINGS: recordings, LEAN3_FAKE_MAX_GAP_MS: '0' },
+        });
+        assert.strictEqual(result.status, 0, result.stderr);
+        const live = result.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+        const liveReplies = new Map(live.filter((m) => m.seq_num !== undefined).map((m) => [m.seq_num, m]));
+        const recordedReplies = events.filter((e) => e.dir === 'recv' && e.msg && e.msg.seq_num !== undefined).map((e) => e.msg!);
+        assert.ok(recordedReplies.length > 10);
+        for (const recorded of recordedReplies) {
+          assert.deepStrictEqual(withoutWidgetIds(liveReplies.get(recorded.seq_num)), withoutWidgetIds(expand(recorded, workspace)),
+            `seq_num ${recorded.seq_num}`);
+        }
+        // The pushed messages of checking, in the recorded order.
+        const pushed = (messages: Record<string, unknown>[]) => messages.filter((m) => m.seq_num === undefined).map((m) => m.response);
+        assert.deepStrictEqual(pushed(live), pushed(events.filter((e) => e.dir === 'recv' && e.msg).map((e) => e.msg!)));
+      } finally {
+        fs.rmSync(workspace, { recursive: true, force: true });
+      }
+    });
+  }
+});
