@@ -78,6 +78,21 @@ class DecodeLoopTest {
     }
 
     @Test
+    void oneTokenPromptsWorkAloneAndInABatch() {
+        int[] single = {3}; // <|im_start|>
+        GenerationRequest request = GenerationRequest.greedy(1, 6).ignoringEos();
+        int[] alone = model.generator().generate(List.of(single), request, CancelCheck.NEVER).sequences().get(0)
+                .tokenIds();
+        assertArrayEquals(model.generator().generate(List.of(single), request.withoutCache(), CancelCheck.NEVER)
+                .sequences().get(0).tokenIds(), alone);
+        GenerationResult batch = model.generator().generate(List.of(single, prompts.get(0)),
+                GenerationRequest.greedy(2, 6).ignoringEos(), CancelCheck.NEVER);
+        assertArrayEquals(alone, batch.sequences().get(0).tokenIds());
+        assertArrayEquals(model.generator().generate(List.of(prompts.get(0)), request, CancelCheck.NEVER).sequences()
+                .get(0).tokenIds(), batch.sequences().get(1).tokenIds());
+    }
+
+    @Test
     void maxNewTokensEndsTheSequence() {
         GeneratedSequence sequence = greedy(List.of(prompts.get(0)), 2).sequences().get(0);
         assertEquals(2, sequence.tokenIds().length);
