@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lean3assist.model.generate.FinishReason;
 import org.lean3assist.model.prompt.OutputParsers;
 import org.lean3assist.model.prompt.PromptProfile;
 import org.lean3assist.model.prompt.PromptTask;
@@ -74,6 +75,9 @@ public final class MathAssistant {
         List<String> stops = new ArrayList<>(baseConfig.stopStrings());
         stops.addAll(profile.stopStrings());
         GenerationConfig config = baseConfig.withNumCandidates(Math.max(1, n)).withStopStrings(stops);
-        return model.complete(profile.prompt(task, input), config, cancel);
+        // A cancelled candidate is cut off mid-answer; it is not worth parsing.
+        return model.complete(profile.prompt(task, input), config, cancel).stream()
+                .filter(completion -> completion.finishReason() != FinishReason.CANCELLED)
+                .toList();
     }
 }

@@ -67,6 +67,12 @@ class MathAssistantTest {
     }
 
     @Test
+    void cancelledMidwayGivesNoHalfTactics() {
+        int[] checks = {0};
+        assertTrue(assistant.suggestTactics("p q : Prop\n⊢ p ∧ q → q ∧ p", 2, () -> ++checks[0] > 2).isEmpty());
+    }
+
+    @Test
     void cancelledRequestReturnsNoSuggestionsWithoutRunningTheModel() {
         assertTrue(assistant.suggestTactics("⊢ true", 3, () -> true).isEmpty());
     }
