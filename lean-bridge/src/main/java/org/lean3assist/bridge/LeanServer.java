@@ -119,7 +119,7 @@ public final class LeanServer implements AutoCloseable {
     // ---- documents -------------------------------------------------------------------------
 
     /** Starts tracking a document and sends its content to Lean; completes on Lean's reply. */
-    public CompletableFuture<Void> open(Path file, int version, String content) {
+    public CompletableFuture<Void> openDocument(Path file, int version, String content) {
         synchronized (lock) {
             documents.put(file, new Document(version, content));
         }
@@ -127,7 +127,7 @@ public final class LeanServer implements AutoCloseable {
     }
 
     /** Replaces a document's content (full text); work on its older versions becomes stale. */
-    public CompletableFuture<Void> change(Path file, int version, String content) {
+    public CompletableFuture<Void> changeDocument(Path file, int version, String content) {
         synchronized (lock) {
             documents.put(file, new Document(version, content));
         }
@@ -141,7 +141,7 @@ public final class LeanServer implements AutoCloseable {
      * Stops tracking a document. Lean 3 has no close command, so the document is synced empty:
      * that ends any checking of it and drops its messages.
      */
-    public CompletableFuture<Void> close(Path file) {
+    public CompletableFuture<Void> closeDocument(Path file) {
         boolean wasOpen;
         synchronized (lock) {
             wasOpen = documents.remove(file) != null;
@@ -157,7 +157,7 @@ public final class LeanServer implements AutoCloseable {
         return withClient(client -> client.sync(file.toString(), "")).thenApply(reply -> null);
     }
 
-    /** The version last given to {@link #open} or {@link #change}, if the document is open. */
+    /** The version last given to {@link #openDocument} or {@link #changeDocument}, if the document is open. */
     public Optional<Integer> documentVersion(Path file) {
         synchronized (lock) {
             return Optional.ofNullable(documents.get(file)).map(Document::version);
@@ -241,7 +241,7 @@ public final class LeanServer implements AutoCloseable {
         return new GoalAtPosition(rawState, parsed);
     }
 
-    /** Kills the running process, as a crash would; used by fault tests and by a stuck replay. */
+    /** Kills the running process, as a crash would; a restart follows. For fault tests and for a stuck Lean. */
     public void killProcess() {
         Generation running;
         synchronized (lock) {

@@ -55,7 +55,7 @@ class ProcessFaultTest {
             });
 
             ExecutionException killed = assertThrows(ExecutionException.class,
-                    () -> server.open(file, 1, Recordings.source("basics")).get(10, TimeUnit.SECONDS));
+                    () -> server.openDocument(file, 1, Recordings.source("basics")).get(10, TimeUnit.SECONDS));
 
             assertInstanceOf(LeanProcessException.class, killed.getCause());
             assertEquals("Lean exited with signal 9 (SIGKILL) while waiting for sync " + file, killed.getCause().getMessage());
@@ -84,7 +84,7 @@ class ProcessFaultTest {
                 .replace(RECORDINGS.sourcePath("errors").toString(), file.toString());
 
         try (LeanServer server = LeanServer.start(lean, FAST_RESTART)) {
-            server.open(file, 1, Recordings.source("basics")).exceptionally(killed -> null).get(10, TimeUnit.SECONDS);
+            server.openDocument(file, 1, Recordings.source("basics")).exceptionally(killed -> null).get(10, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(10, TimeUnit.SECONDS);
 
             lean.started().get(0).deliverLate(recordedErrors);
@@ -103,11 +103,11 @@ class ProcessFaultTest {
         String edited = source.replace("  split,\n  exact hq,", "  split, -- edited\n  exact hq,");
 
         try (LeanServer server = LeanServer.start(lean, noRestart)) {
-            server.open(file, 1, source).get(10, TimeUnit.SECONDS);
+            server.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(10, TimeUnit.SECONDS);
 
             ExecutionException killed = assertThrows(ExecutionException.class,
-                    () -> server.change(file, 2, edited).get(10, TimeUnit.SECONDS));
+                    () -> server.changeDocument(file, 2, edited).get(10, TimeUnit.SECONDS));
             ExecutionException afterwards = assertThrows(ExecutionException.class,
                     () -> server.goalAt(file, new LeanPosition(5, 2)).get(10, TimeUnit.SECONDS));
 
@@ -122,7 +122,7 @@ class ProcessFaultTest {
         ScriptedTransport.Factory lean = ScriptedTransport.pacedFactory(50.0, RECORDINGS.script("sessions/basics.jsonl"));
         Path file = RECORDINGS.sourcePath("basics");
         var pending = LeanServer.start(lean, FAST_RESTART);
-        var sync = pending.open(file, 1, Recordings.source("basics"));
+        var sync = pending.openDocument(file, 1, Recordings.source("basics"));
 
         pending.close();
 

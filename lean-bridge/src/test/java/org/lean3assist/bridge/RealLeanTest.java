@@ -62,7 +62,7 @@ class RealLeanTest {
         Path file = recordings.sourcePath(name);
 
         try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS)) {
-            server.open(file, 1, Recordings.source(name)).get(60, TimeUnit.SECONDS);
+            server.openDocument(file, 1, Recordings.source(name)).get(60, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
             for (JsonNode entry : recordings.json("goals/" + name + ".json")) {
                 LeanPosition position = new LeanPosition(entry.get("line").asInt(), entry.get("column").asInt());
@@ -82,7 +82,7 @@ class RealLeanTest {
         Path file = recordings.sourcePath(name);
 
         try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS)) {
-            server.open(file, 1, Recordings.source(name)).get(60, TimeUnit.SECONDS);
+            server.openDocument(file, 1, Recordings.source(name)).get(60, TimeUnit.SECONDS);
             List<LeanMessage> messages = server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
 
             Set<String> expected = new HashSet<>();
@@ -113,7 +113,7 @@ class RealLeanTest {
 
         try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS);
              Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
-            server.open(file, 1, source).get(60, TimeUnit.SECONDS);
+            server.openDocument(file, 1, source).get(60, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
             for (Map.Entry<LeanPosition, List<JsonNode>> position : byPosition.entrySet()) {
                 List<JsonNode> replays = position.getValue();
@@ -150,8 +150,8 @@ class RealLeanTest {
                     restarted.countDown();
                 }
             });
-            server.open(basics, 1, Recordings.source("basics")).get(60, TimeUnit.SECONDS);
-            server.open(errors, 1, Recordings.source("errors")).get(60, TimeUnit.SECONDS);
+            server.openDocument(basics, 1, Recordings.source("basics")).get(60, TimeUnit.SECONDS);
+            server.openDocument(errors, 1, Recordings.source("errors")).get(60, TimeUnit.SECONDS);
             var checking = server.waitUntilChecked(errors);
 
             server.killProcess();
@@ -171,11 +171,34 @@ class RealLeanTest {
     }
 
     @Test
+    void closingADocumentDropsItsMessages() throws Exception {
+        Path file = recordingsIn(workspace).sourcePath("errors");
+        List<List<LeanMessage>> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS)) {
+            server.addListener(new LeanServerListener() {
+                @Override
+                public void onMessages(Path changed, List<LeanMessage> messages) {
+                    published.add(messages);
+                }
+            });
+            server.openDocument(file, 1, Recordings.source("errors")).get(60, TimeUnit.SECONDS);
+            assertEquals(9, server.waitUntilChecked(file).get(120, TimeUnit.SECONDS).size());
+
+            server.closeDocument(file).get(60, TimeUnit.SECONDS);
+
+            assertEquals(List.of(), server.waitUntilChecked(file).get(120, TimeUnit.SECONDS));
+            assertEquals(List.of(), server.openDocuments());
+            assertEquals(List.of(), published.get(published.size() - 1));
+        }
+    }
+
+    @Test
     void completesAHalfTypedIdentifier() throws Exception {
         Path file = recordingsIn(workspace).sourcePath("incomplete");
 
         try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS)) {
-            server.open(file, 1, Recordings.source("incomplete")).get(60, TimeUnit.SECONDS);
+            server.openDocument(file, 1, Recordings.source("incomplete")).get(60, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
 
             // Line 18 is "  rw nat.add_ze"; column 15 is its end.

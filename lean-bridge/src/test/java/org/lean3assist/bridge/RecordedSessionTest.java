@@ -44,7 +44,7 @@ class RecordedSessionTest {
         Collections.reverse(positions);
 
         try (LeanServer server = LeanServer.start(lean, FAST)) {
-            server.open(file, 1, Recordings.source(name)).get(10, TimeUnit.SECONDS);
+            server.openDocument(file, 1, Recordings.source(name)).get(10, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(10, TimeUnit.SECONDS);
             for (JsonNode entry : positions) {
                 LeanPosition position = new LeanPosition(entry.get("line").asInt(), entry.get("column").asInt());
@@ -73,7 +73,7 @@ class RecordedSessionTest {
                     published.add(messages);
                 }
             });
-            server.open(file, 1, Recordings.source(name)).get(10, TimeUnit.SECONDS);
+            server.openDocument(file, 1, Recordings.source(name)).get(10, TimeUnit.SECONDS);
             List<LeanMessage> messages = server.waitUntilChecked(file).get(10, TimeUnit.SECONDS);
 
             // The one-shot `lean --json` run of the same file printed the same messages, in

@@ -109,7 +109,7 @@ public final class BridgeBench {
         long bridgeMillis;
         try (LeanServer server = LeanServer.start(lean, work, settings);
              Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
-            server.open(file, 1, source).join();
+            server.openDocument(file, 1, source).join();
             server.waitUntilChecked(file).join();
             serverStartMillis = millisSince(startedServer);
 

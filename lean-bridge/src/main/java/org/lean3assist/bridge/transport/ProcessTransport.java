@@ -14,13 +14,14 @@ import java.util.logging.Logger;
 
 /**
  * A real {@code lean --server} child process. One daemon thread reads stdout line by line, one
- * drains stderr into the log; when stdout ends the reader waits for the process and reports its
- * exit, so the listener always sees every line before the exit.
+ * drains stderr into the log, and one waits for the process and then reports its exit after the
+ * readers have drained, so the listener sees every line before the exit.
  */
 public final class ProcessTransport implements Transport {
 
     private static final Logger LOG = Logger.getLogger(ProcessTransport.class.getName());
     private static final long CLEAN_EXIT_WAIT_MILLIS = 2_000;
+    private static final long DRAIN_GRACE_MILLIS = 2_000;
 
     private final Process process;
     private final Writer stdin;
@@ -48,15 +49,24 @@ public final class ProcessTransport implements Transport {
         }), "lean-" + pid + "-stderr");
         stderrReader.setDaemon(true);
         stderrReader.start();
-        Thread stdoutReader = new Thread(() -> {
-            readLines(process.getInputStream(), line -> {
-                LOG.log(Level.FINE, () -> "lean[" + pid + "] <- " + line);
-                listener.onLine(line);
-            });
-            listener.onExit(waitForExit(process));
-        }, "lean-" + pid + "-stdout");
+        Thread stdoutReader = new Thread(() -> readLines(process.getInputStream(), line -> {
+            LOG.log(Level.FINE, () -> "lean[" + pid + "] <- " + line);
+            listener.onLine(line);
+        }), "lean-" + pid + "-stdout");
         stdoutReader.setDaemon(true);
         stdoutReader.start();
+        Thread exitWatcher = new Thread(() -> {
+            ExitStatus status = waitForExit(process);
+            // Every line the process wrote is delivered before its exit: the readers get a grace
+            // period to drain the pipes. A grandchild holding the pipe open cannot delay the exit
+            // report longer than that.
+            joinQuietly(stdoutReader, DRAIN_GRACE_MILLIS);
+            joinQuietly(stderrReader, DRAIN_GRACE_MILLIS);
+            LOG.info(() -> "lean[" + pid + "] exited with " + status.describe());
+            listener.onExit(status);
+        }, "lean-" + pid + "-exit");
+        exitWatcher.setDaemon(true);
+        exitWatcher.start();
         LOG.info(() -> "started lean[" + pid + "]: " + String.join(" ", command.argv()) + " in " + command.workingDirectory());
         return transport;
     }
@@ -118,6 +128,14 @@ public final class ProcessTransport implements Transport {
             }
         } catch (IOException streamClosed) {
             LOG.log(Level.FINE, "lean output stream closed", streamClosed);
+        }
+    }
+
+    private static void joinQuietly(Thread thread, long millis) {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

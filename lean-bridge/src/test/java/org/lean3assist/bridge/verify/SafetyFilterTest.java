@@ -106,7 +106,7 @@ class SafetyFilterTest {
 
         try (LeanServer server = LeanServer.start(lean, settings);
              Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(recordings.workspace()))) {
-            server.open(file, 1, source).get(10, TimeUnit.SECONDS);
+            server.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
             List<String> writtenBefore = lean.started().get(0).written();
 
             List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2), HOSTILE))

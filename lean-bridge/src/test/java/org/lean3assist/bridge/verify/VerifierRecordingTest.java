@@ -49,7 +49,7 @@ class VerifierRecordingTest {
 
         try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
              Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
-            server.open(file, 1, source).get(10, TimeUnit.SECONDS);
+            server.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(10, TimeUnit.SECONDS);
             for (Map.Entry<LeanPosition, List<RecordedReplays.Replay>> position : byPosition.entrySet()) {
                 List<RecordedReplays.Replay> replays = position.getValue();
@@ -90,7 +90,7 @@ class VerifierRecordingTest {
 
         try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
              Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
-            server.open(file, 7, source).get(10, TimeUnit.SECONDS);
+            server.openDocument(file, 7, source).get(10, TimeUnit.SECONDS);
             int writtenBefore = lean.started().get(0).written().size();
 
             CancellationException stale = assertThrows(CancellationException.class, () -> verifier.verify(
@@ -110,12 +110,12 @@ class VerifierRecordingTest {
 
         try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
              Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
-            server.open(file, 1, source).get(30, TimeUnit.SECONDS);
+            server.openDocument(file, 1, source).get(30, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(30, TimeUnit.SECONDS);
             var pending = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
                     List.of("exact ⟨h.2, h.1⟩", "exact and.intro h.right h.left", "cases h with hp hq")));
 
-            server.change(file, 2, source + "\n");
+            server.changeDocument(file, 2, source + "\n");
 
             CancellationException cancelled = assertThrows(CancellationException.class, () -> pending.get(30, TimeUnit.SECONDS));
             assertTrue(cancelled.getMessage().contains("document changed"));
@@ -133,7 +133,7 @@ class VerifierRecordingTest {
 
         try (LeanServer server = LeanServer.start(lean, settings);
              Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
-            server.open(file, 1, source);
+            server.openDocument(file, 1, source);
 
             List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
                     List.of("exact ⟨h.2, h.1⟩"))).get(30, TimeUnit.SECONDS);
