@@ -87,6 +87,16 @@ public final class LeanServer implements AutoCloseable {
         return start(ProcessTransport.factory(new LeanCommand(argv, projectRoot)), settings);
     }
 
+    /**
+     * Finds a Lean 3 (the settings' explicit path, else {@code LEAN3_HOME}, {@code PATH}, elan)
+     * and starts it in the project root of {@code sourceFile} (nearest {@code leanpkg.toml}).
+     */
+    public static LeanServer startFor(Path sourceFile, LeanBridgeSettings settings)
+            throws IOException, org.lean3assist.bridge.locate.LeanNotFoundException {
+        LeanInstallation lean = org.lean3assist.bridge.locate.LeanLocator.forThisProcess().locate(settings.executablePath());
+        return start(lean, org.lean3assist.bridge.locate.ProjectRoots.rootOf(sourceFile), settings);
+    }
+
     /** Starts a server on any transport; tests pass recorded transcripts here. */
     public static LeanServer start(TransportFactory transportFactory, LeanBridgeSettings settings) throws IOException {
         LeanServer server = new LeanServer(transportFactory, settings);

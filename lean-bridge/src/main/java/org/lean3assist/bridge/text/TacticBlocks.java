@@ -57,6 +57,46 @@ public final class TacticBlocks {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Why a candidate cannot replace the rest of {@code block} from {@code position}, if it cannot:
+     * the position must start a tactic at the block's top level (right after {@code begin} or a
+     * {@code ,}, outside any bracket), because the variant keeps the text before the position
+     * and closes the block right after the candidate.
+     */
+    public static Optional<String> replayPositionProblem(String text, TacticBlock block, LeanPosition position) {
+        PositionConverter converter = new PositionConverter(text);
+        int beginOffset = converter.offsetOf(block.begin());
+        int offset = converter.offsetOf(position);
+        int depth = 0;
+        LeanToken last = null;
+        for (LeanToken token : LeanScanner.scan(text)) {
+            if (token.start() < beginOffset) {
+                continue;
+            }
+            if (token.start() >= offset) {
+                break;
+            }
+            if (token.end() > offset) {
+                return Optional.of("position " + position + " is inside the token '" + token.text() + "'");
+            }
+            switch (token.text()) {
+                case "(", "[", "{", "⟨" -> depth++;
+                case ")", "]", "}", "⟩" -> depth--;
+                default -> {
+                }
+            }
+            last = token;
+        }
+        if (depth != 0) {
+            return Optional.of("position " + position + " is inside a nested bracket or { … } block; "
+                    + "candidates are replayed at the top level of a begin … end block");
+        }
+        if (last == null || !(last.text().equals("begin") || last.text().equals(","))) {
+            return Optional.of("position " + position + " does not start a tactic (it must follow 'begin' or ',')");
+        }
+        return Optional.empty();
+    }
+
     private static TacticBlock block(List<LeanToken> tokens, int beginIndex, PositionConverter converter,
                                      LeanPosition begin, LeanPosition end) {
         for (int index = beginIndex - 1; index >= 0; index--) {

@@ -83,7 +83,7 @@ public final class Verifier implements AutoCloseable {
      * Replays every candidate at the request's position.
      *
      * @return the ranked results; fails with {@link IllegalArgumentException} when the position
-     *         is not inside a closed {@code begin … end} block, with {@link CancellationException}
+     *         does not start a top-level tactic of a closed {@code begin … end} block, with {@link CancellationException}
      *         when the document changes first, and with the process error if Lean dies meanwhile
      */
     public CompletableFuture<List<ReplayResult>> verify(VerifyRequest request) {
@@ -91,6 +91,10 @@ public final class Verifier implements AutoCloseable {
         if (block.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "position " + request.position() + " is not inside a begin … end block that is closed"));
+        }
+        Optional<String> problem = TacticBlocks.replayPositionProblem(request.content(), block.get(), request.position());
+        if (problem.isPresent()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(problem.get()));
         }
         Job job = new Job(request);
         Optional<Integer> currentVersion = server.documentVersion(request.file());

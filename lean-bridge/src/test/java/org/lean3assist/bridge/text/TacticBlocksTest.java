@@ -105,6 +105,34 @@ class TacticBlocksTest {
                 """, Optional.empty());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"basics", "multigoal"})
+    void acceptsEveryRecordedReplayPosition(String name) {
+        String source = Recordings.source(name);
+        for (JsonNode replay : RECORDINGS.json("replays/" + name + ".json")) {
+            LeanPosition cursor = new LeanPosition(replay.at("/position/line").asInt(), replay.at("/position/column").asInt());
+            TacticBlock block = TacticBlocks.enclosing(source, cursor).orElseThrow();
+
+            assertEquals(Optional.empty(), TacticBlocks.replayPositionProblem(source, block, cursor));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "begin\n  cases h with hp hq,\n  { right, ‸exact hp },\nend",
+        "begin\n  rw [nat.add_comm, ‸ih]\nend",
+        "begin\n  intro h,\n  exa‸ct h\nend",
+        "begin\n  intro h,\n  exact ‸h\nend"})
+    void refusesReplayPositionsThatDoNotStartATopLevelTactic(String fixture) {
+        String withCursor = "theorem t (p q : Prop) (h : p ∨ q) : q ∨ p :=\n" + fixture.replace("\\n", "\n") + "\n";
+        int cursor = withCursor.indexOf(CURSOR);
+        String source = withCursor.replace(CURSOR, "");
+        LeanPosition position = new PositionConverter(source).positionAt(cursor);
+        TacticBlock block = TacticBlocks.enclosing(source, position).orElseThrow();
+
+        assertTrue(TacticBlocks.replayPositionProblem(source, block, position).isPresent(), source);
+    }
+
     private static void check(String fixtureWithCursor, Optional<TacticBlock> expected) {
         int cursor = fixtureWithCursor.indexOf(CURSOR);
         String source = fixtureWithCursor.replace(CURSOR, "");
