@@ -11,19 +11,20 @@ import org.lean3assist.model.Device;
  * @param intraOpThreads default 0 (ONNX Runtime chooses)
  * @param promptTokens   prompt length; default 128
  * @param newTokens      tokens generated per run (EOS ignored); default 128, the length the cache goal is stated at
- * @param repetitions    timed runs per measurement, the fastest counts; default 10 (after one warm-up run)
+ * @param repetitions    timed runs per measurement, the fastest counts (after one warm-up run); 0, the default,
+ *                       picks as many as fit in about 10 s, between 3 and 30: small models need many to beat noise
  */
 public record BenchOptions(Path modelDirectory, Device device, int intraOpThreads, int promptTokens, int newTokens,
                            int repetitions) {
 
     public BenchOptions {
-        if (promptTokens < 1 || newTokens < 1 || repetitions < 1) {
-            throw new IllegalArgumentException("promptTokens, newTokens and repetitions must be >= 1");
+        if (promptTokens < 1 || newTokens < 1 || repetitions < 0) {
+            throw new IllegalArgumentException("promptTokens and newTokens must be >= 1, repetitions >= 0");
         }
     }
 
     public static BenchOptions defaults() {
-        return new BenchOptions(null, Device.CPU, 0, 128, 128, 10);
+        return new BenchOptions(null, Device.CPU, 0, 128, 128, 0);
     }
 
     public BenchOptions withModelDirectory(Path value) {

@@ -34,6 +34,10 @@ public final class ModelBench {
     private static final String STATE = "a b c d e : ℕ,\np q r : Prop,\nh₁ : a ≤ b,\nh₂ : b ≤ c,\nhp : p\n"
             + "⊢ a ≤ e ∧ p ∧ q ∧ r\n";
 
+    private static final long AUTO_BUDGET_NANOS = 10_000_000_000L;
+    private static final int MIN_AUTO_REPETITIONS = 3;
+    private static final int MAX_AUTO_REPETITIONS = 30;
+
     private ModelBench() {
     }
 
@@ -45,7 +49,9 @@ public final class ModelBench {
             double loadMillis = (System.nanoTime() - loadStart) / 1e6;
             int[] prompt = benchPrompt(model.tokenizer(), options.promptTokens());
             GenerationRequest request = GenerationRequest.greedy(1, options.newTokens()).ignoringEos();
+            long warmUpStart = System.nanoTime();
             GenerationResult warmUp = model.generator().generate(List.of(prompt), request, CancelCheck.NEVER);
+            long warmUpNanos = System.nanoTime() - warmUpStart;
             int[] generated = warmUp.sequences().get(0).tokenIds();
             bare(model.decoder(), prompt, generated);
 
@@ -53,7 +59,10 @@ public final class ModelBench {
             long bestBare = Long.MAX_VALUE;
             long bestNoCache = Long.MAX_VALUE;
             GenerationResult fastest = warmUp;
-            for (int repetition = 0; repetition < options.repetitions(); repetition++) {
+            int repetitions = options.repetitions() > 0 ? options.repetitions()
+                    : (int) Math.max(MIN_AUTO_REPETITIONS, Math.min(MAX_AUTO_REPETITIONS,
+                            AUTO_BUDGET_NANOS / Math.max(1, 2 * warmUpNanos)));
+            for (int repetition = 0; repetition < repetitions; repetition++) {
                 // Alternating which one goes first keeps a slow phase of the machine from favouring either.
                 if (repetition % 2 == 1) {
                     bestBare = Math.min(bestBare, bare(model.decoder(), prompt, generated));
