@@ -34,6 +34,14 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
     public static int run(String... args) {
         return new CommandLine(new Main())
+                .setParameterExceptionHandler((error, arguments) -> {
+                    // A usage error: say what was wrong, suggest near misses, show the usage, exit 2.
+                    var err = error.getCommandLine().getErr();
+                    err.println(error.getMessage());
+                    CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+                    error.getCommandLine().usage(err);
+                    return 2;
+                })
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
                     // A job that fails says why in one line on stderr; the stack trace goes to the log.
                     java.util.logging.Logger.getLogger(Main.class.getName()).log(java.util.logging.Level.FINE, "failed", error);

@@ -77,6 +77,36 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void socketModeListensOnLoopbackAndServesOneClient() throws Exception {
+        Process server = launcher("lsp", "--socket", "0").start();
+        try {
+            var stderr = new java.io.BufferedReader(new java.io.InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
+            String line;
+            int port = -1;
+            while ((line = stderr.readLine()) != null) {
+                var matcher = java.util.regex.Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(line);
+                if (matcher.find()) {
+                    port = Integer.parseInt(matcher.group(1));
+                    break;
+                }
+            }
+            assertTrue(port > 0, "the server printed its port");
+            try (var socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                send(socket.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+                JsonNode initialize = JSON.readTree(readMessage(socket.getInputStream()));
+                assertEquals("lean3-assist", initialize.at("/result/serverInfo/name").asText());
+                send(socket.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}");
+                readMessage(socket.getInputStream());
+                send(socket.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            }
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, server.exitValue());
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
     private static void send(OutputStream out, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
