@@ -66,7 +66,13 @@ public final class SafetyFilter {
             "inductive", "coinductive", "structure", "class", "mutual", "include", "omit", "private", "protected",
             "noncomputable", "abbreviation", "init_quotient", "declare_trace", "add_key_equivalence", "do",
             "run_parser", "exit", "print", "reduce", "check", "eval", "help", "mk_simp_attribute", "library_note",
-            "add_decl", "add_tactic_doc", "emit_code", "format", "trace", "system", "process", "fs");
+            "add_decl", "add_tactic_doc", "emit_code", "format", "trace", "system", "process", "fs", "undefined");
+
+    /**
+     * Words refused also inside a name, as one of its {@code _}-separated parts ({@code mk_sorry},
+     * {@code tactic.unsafe_run_io}): they only ever name proof holes or unsafe code.
+     */
+    public static final Set<String> FORBIDDEN_WORDS = Set.of("sorry", "admit", "cheat", "unsafe", "undefined");
 
     /** Symbols a candidate may use; anything else (quotes, {@code $}, {@code #}, {@code `}, …) is refused. */
     private static final Set<String> SYMBOLS = Set.of(
@@ -165,9 +171,15 @@ public final class SafetyFilter {
     private static SafetyVerdict checkIdentifier(String identifier) {
         for (String part : identifier.split("\\.")) {
             for (String form : List.of(part, skeleton(part))) {
+                String shown = form.equals(part) ? "'" + identifier + "'" : "'" + identifier + "' (looks like '" + form + "')";
+                for (String word : form.split("_")) {
+                    if (FORBIDDEN_WORDS.contains(word)) {
+                        return SafetyVerdict.reject("the name " + shown + " contains '" + word
+                                + "', which names a proof hole or unsafe code");
+                    }
+                }
                 for (String forbidden : FORBIDDEN_NAMES) {
                     if (form.equals(forbidden) || form.startsWith(forbidden + "_")) {
-                        String shown = form.equals(part) ? "'" + identifier + "'" : "'" + identifier + "' (looks like '" + form + "')";
                         return SafetyVerdict.reject("the name " + shown + " is not allowed: '" + forbidden
                                 + "' could run code, change the environment, fake a proof or leave the tactic block");
                     }

@@ -25,7 +25,7 @@ class SafetyFilterTest {
             // proof holes
             "sorry", "admit", "exact sorry", "refine ⟨sorry, _⟩", "exact sorry_ax _ _", "cheat", "exact (by sorry)",
             "apply _root_.sorry", "exact classical.sorry", "try { sorry }", "all_goals { admit }", "simp; sorry",
-            "exact h <|> sorry",
+            "exact h <|> sorry", "exact mk_sorry", "exact (undefined : false)", "apply my_admit_lemma",
             // IO and meta code
             "exact unsafe_run_io (io.put_str \"x\")", "run_tac tactic.trace \"x\"", "run_cmd tactic.skip",
             "exact io.cmd {cmd := \"rm\"}", "apply tactic.unsafe_run_io", "exact (io.fs.read_file x)",
@@ -87,7 +87,8 @@ class SafetyFilterTest {
         return Stream.of("have h : p ∧ q := ⟨hp, hq⟩", "intros x y, simp at h ⊢", "rw ← nat.add_comm at h",
                 "show ∀ x : ℕ, x = x, from λ x, rfl", "obtain ⟨x, hx⟩ := h", "induction n with n ih; simp [*]",
                 "repeat { rw nat.succ_eq_add_one }", "exact @nat.le_trans _ _ _ h₁ h₂", "norm_num [h']",
-                "refine ⟨_, _⟩; assumption", "exact (λ h, h.elim) hp", "cases h : f x");
+                "refine ⟨_, _⟩; assumption", "exact (λ h, h.elim) hp", "cases h : f x",
+                "rw [set.mem_def, function.comp_def]", "simp only [h_end_le, nat.succ_le_iff]");
     }
 
     @Test
