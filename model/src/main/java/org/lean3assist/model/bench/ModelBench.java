@@ -41,6 +41,11 @@ public final class ModelBench {
     private ModelBench() {
     }
 
+    /**
+     * Loads the model (the bundled tiny model unless the options name a directory), measures, and closes it.
+     *
+     * @throws org.lean3assist.model.ModelException when the model cannot be loaded or run
+     */
     public static BenchResult run(BenchOptions options) {
         Path directory = options.modelDirectory() != null ? options.modelDirectory() : BundledTinyModel.extract();
         long loadStart = System.nanoTime();

@@ -35,6 +35,11 @@ public record RemoteSettings(URI baseUrl, String modelName, Duration timeout, St
         return new RemoteSettings(baseUrl, modelName, value, apiKey);
     }
 
+    /** The same settings with a bearer token (null for none). */
+    public RemoteSettings withApiKey(String value) {
+        return new RemoteSettings(baseUrl, modelName, timeout, value);
+    }
+
     /** The completions endpoint for {@link #baseUrl}. */
     public URI completionsUri() {
         String base = baseUrl.toString().replaceAll("/+$", "");
