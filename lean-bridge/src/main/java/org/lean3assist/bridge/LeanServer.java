@@ -251,29 +251,41 @@ public final class LeanServer implements AutoCloseable {
         return new GoalAtPosition(rawState, parsed);
     }
 
-    /** Kills the running process, as a crash would; a restart follows. For fault tests and for a stuck Lean. */
+    /**
+     * Kills the running process, as a crash would; a restart follows. Requests made from now on
+     * wait for the new process rather than reach the dying one. For fault tests and for a
+     * runaway check.
+     */
     public void killProcess() {
         Generation running;
         synchronized (lock) {
             running = current;
+            if (closed || running == null) {
+                return;
+            }
+            if (ready.isDone()) {
+                ready = new CompletableFuture<>();
+            }
         }
-        if (running != null) {
-            running.transport.kill();
-        }
+        running.transport.kill();
     }
 
     /** Closes stdin, waits briefly for Lean to exit, and fails whatever is still pending. */
     @Override
     public void close() {
         Generation running;
+        CompletableFuture<Generation> waiting;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
             running = current;
+            waiting = ready;
             ready = CompletableFuture.failedFuture(new LeanProcessException("the Lean server was shut down"));
         }
+        // Requests waiting for a restart that will now never come are failed, not left hanging.
+        waiting.completeExceptionally(new LeanProcessException("the Lean server was shut down"));
         scheduler.shutdownNow();
         if (running != null) {
             running.client.failAll(new LeanProcessException("the Lean server was shut down"));
@@ -368,9 +380,13 @@ public final class LeanServer implements AutoCloseable {
                 return;
             }
             consecutiveCrashes++;
+            // Requests may already wait on an unfinished readiness future (after killProcess);
+            // it is kept so that they are answered by the next generation or by the give-up.
+            CompletableFuture<Generation> nextReady = ready.isDone() ? new CompletableFuture<>() : ready;
             if (consecutiveCrashes > settings.maxConsecutiveRestarts()) {
                 String giveUp = reason + "; it crashed " + consecutiveCrashes + " times in a row, so it is not restarted again";
-                ready = CompletableFuture.failedFuture(new LeanProcessException(giveUp));
+                nextReady.completeExceptionally(new LeanProcessException(giveUp));
+                ready = nextReady;
                 client.failAll(cause);
                 LOG.severe(giveUp);
                 listeners.forEach(listener -> listener.onCrash(giveUp, false));
@@ -378,7 +394,7 @@ public final class LeanServer implements AutoCloseable {
             }
             delayMillis = Math.min(settings.restartBackoff().toMillis() << Math.min(consecutiveCrashes - 1, 20),
                     settings.maxRestartBackoff().toMillis());
-            ready = new CompletableFuture<>();
+            ready = nextReady;
             latestMessages = AllMessages.EMPTY;
         }
         client.failAll(cause);

@@ -194,6 +194,31 @@ class RealLeanTest {
     }
 
     @Test
+    void stopsARunawayReplayAndKeepsVerifying() throws Exception {
+        Path file = recordingsIn(workspace).sourcePath("basics");
+        String source = Recordings.source("basics");
+        LeanBridgeSettings shortReplays = SETTINGS.withReplay(1, Duration.ofSeconds(3));
+
+        try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, shortReplays);
+             Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
+            server.openDocument(file, 1, source).get(60, TimeUnit.SECONDS);
+            server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
+            LeanPosition position = new LeanPosition(6, 2);
+
+            // and.comm rewrites q ∧ p and back forever; only Lean's timeout would end it.
+            List<ReplayResult> runaway = verifier.verify(new VerifyRequest(file, 1, source, position,
+                    List.of("repeat { rw and.comm }"))).get(120, TimeUnit.SECONDS);
+            List<ReplayResult> next = verifier.verify(new VerifyRequest(file, 1, source, position,
+                    List.of("exact ⟨h.2, h.1⟩"))).get(120, TimeUnit.SECONDS);
+
+            assertEquals(Verdict.TIMEOUT, runaway.get(0).verdict());
+            assertEquals(Verdict.CLOSES_GOAL, next.get(0).verdict());
+            assertEquals(2, server.generation());
+            assertEquals(List.of(file), server.openDocuments());
+        }
+    }
+
+    @Test
     void completesAHalfTypedIdentifier() throws Exception {
         Path file = recordingsIn(workspace).sourcePath("incomplete");
 

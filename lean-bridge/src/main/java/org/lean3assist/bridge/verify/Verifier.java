@@ -24,8 +24,8 @@ import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.LeanServerListener;
 import org.lean3assist.bridge.goal.GoalParser;
 import org.lean3assist.bridge.goal.GoalState;
-import org.lean3assist.bridge.protocol.InfoResponse;
 import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.protocol.LeanProcessException;
 import org.lean3assist.bridge.text.TacticBlock;
 import org.lean3assist.bridge.text.TacticBlocks;
 
@@ -35,7 +35,8 @@ import org.lean3assist.bridge.text.TacticBlocks;
  * <p>Every candidate first passes the {@link SafetyFilter}; a refused one is
  * {@link Verdict#REJECTED} and nothing of it is written. Accepted ones are replayed on shadow
  * files ({@link ShadowFiles}), at most {@code replayConcurrency} at a time, each with the
- * wall-clock limit {@code replayTimeout}. A change of the document cancels its pending
+ * wall-clock limit {@code replayTimeout}; a replay that exceeds it is {@link Verdict#TIMEOUT} and
+ * Lean is restarted to stop it. A change of the document cancels its pending
  * requests: their futures complete with a {@link CancellationException}. Results are ranked by
  * {@link Verdict} order, keeping the request's order among equals.
  */
@@ -157,6 +158,17 @@ public final class Verifier implements AutoCloseable {
     }
 
     private ReplayResult replay(Job job, TacticBlock block, int index, String candidate, int slot) {
+        try {
+            return replayOnce(job, block, index, candidate, slot);
+        } catch (LeanProcessException processGone) {
+            // Lean died under this replay (a crash, or another replay's timeout restarted it);
+            // requests wait for the restarted process, so one retry gives a real verdict.
+            LOG.info(() -> "retrying '" + candidate + "' after: " + processGone.getMessage());
+            return replayOnce(job, block, index, candidate, slot);
+        }
+    }
+
+    private ReplayResult replayOnce(Job job, TacticBlock block, int index, String candidate, int slot) {
         job.throwIfCancelled();
         long started = System.nanoTime();
         long deadline = started + replayTimeout.toNanos();
@@ -169,6 +181,13 @@ public final class Verifier implements AutoCloseable {
             await(server.awaitChecked(), deadline);
             job.throwIfCancelled();
         } catch (TimeoutException tooSlow) {
+            // Lean 3 does not stop a runaway elaboration when its file is synced again, and
+            // every later barrier would wait for it (up to Lean's own timeout, about a minute).
+            // Restarting is cheaper: open documents are re-synced, and replays that were in
+            // flight are retried once on the new process.
+            LOG.warning(() -> "replay of '" + candidate + "' exceeded " + replayTimeout.toMillis()
+                    + " ms; restarting Lean to stop it");
+            server.killProcess();
             return new ReplayResult(index, candidate, Verdict.TIMEOUT, Optional.empty(),
                     Optional.of("no verdict from Lean within " + replayTimeout.toMillis() + " ms"), List.of(),
                     elapsedSince(started));

@@ -125,14 +125,24 @@ class VerifierRecordingTest {
     @Test
     void reportsTimeoutWhenLeanTakesLongerThanTheReplayLimit() throws Exception {
         // The recorded barrier of a replay took about 200 ms; slowed down 50 times it takes
-        // seconds, far beyond a 100 ms replay limit.
-        ScriptedTransport.Factory lean = ScriptedTransport.pacedFactory(50.0, RECORDINGS.script("replays/basics.jsonl"));
-        LeanBridgeSettings settings = ONE_AT_A_TIME.withReplay(1, Duration.ofMillis(100));
+        // seconds, far beyond a 100 ms replay limit. The verifier then restarts Lean to stop the
+        // runaway check; the second script is the restarted process.
+        ScriptedTransport.Factory lean = ScriptedTransport.pacedFactory(50.0, RECORDINGS.script("replays/basics.jsonl"),
+                RECORDINGS.script("replays/basics.jsonl"));
+        LeanBridgeSettings settings = ONE_AT_A_TIME.withReplay(1, Duration.ofMillis(100))
+                .withRestartBackoff(Duration.ofMillis(10), Duration.ofMillis(10), 3);
         Path file = RECORDINGS.sourcePath("basics");
         String source = Recordings.source("basics");
 
         try (LeanServer server = LeanServer.start(lean, settings);
              Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
+            java.util.concurrent.CountDownLatch restarted = new java.util.concurrent.CountDownLatch(1);
+            server.addListener(new org.lean3assist.bridge.LeanServerListener() {
+                @Override
+                public void onRestarted(int generation) {
+                    restarted.countDown();
+                }
+            });
             server.openDocument(file, 1, source);
 
             List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
@@ -140,7 +150,11 @@ class VerifierRecordingTest {
 
             assertEquals(Verdict.TIMEOUT, results.get(0).verdict());
             assertTrue(results.get(0).explanation().orElseThrow().contains("100 ms"));
+            assertTrue(restarted.await(30, TimeUnit.SECONDS), "Lean was restarted to stop the runaway replay");
+            assertEquals(List.of(file), server.openDocuments());
         }
+        assertEquals(List.of(), lean.mismatches());
+        assertTrue(lean.started().get(1).written().get(0).contains("\"file_name\":\"" + file + "\""), "the document was re-synced");
     }
 
     @Test
