@@ -95,7 +95,8 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     public void didOpen(DidOpenTextDocumentParams params) {
         var item = params.getTextDocument();
         documents.open(item.getUri(), item.getVersion(), item.getText());
-        sendToLean(item.getUri());
+        // Off the reader thread: the first file of a project starts its Lean process.
+        session.executor().execute(() -> sendToLean(item.getUri()));
     }
 
     @Override
@@ -191,29 +192,27 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     public CompletableFuture<Hover> hover(HoverParams params) {
         String uri = params.getTextDocument().getUri();
         Position position = params.getPosition();
-        return CompletableFutures.computeAsync(session.executor(), cancel -> {
-            Optional<Place> place = place(uri, position);
-            if (place.isEmpty()) {
-                return null;
+        // No worker-thread hop on the hot path: the goal query is asynchronous end to end, and the
+        // Markdown is built on the thread that receives Lean's answer.
+        return placeAsync(uri, position).thenCompose(place -> place.isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : goalAtAsync(place.get()).thenApply(goal -> goal.map(found -> hoverFor(place.get(), found)).orElse(null)));
+    }
+
+    private Hover hoverFor(Place place, GoalAtPosition goal) {
+        StringBuilder markdown = new StringBuilder(Conversions.goalMarkdown(goal.rawState()));
+        if (session.settings().get(Settings.SUGGESTIONS_ON_HOVER) && goal.goals().map(g -> !g.isSolved()).orElse(false)) {
+            var work = startSuggestions(place, goal);
+            markdown.append("\n\n---\n\n");
+            if (work.isDone() && !work.isCompletedExceptionally()) {
+                markdown.append(Conversions.suggestionsMarkdown(work.join(), session.settings().get(Settings.SUGGESTIONS_COUNT)));
+            } else if (work.isCompletedExceptionally()) {
+                markdown.append("**Suggestions:** not available (").append(failureOf(work)).append(").");
+            } else {
+                markdown.append("**Suggestions:** Lean is checking candidates; hover again in a moment.");
             }
-            Optional<GoalAtPosition> goal = goalAt(place.get());
-            if (goal.isEmpty()) {
-                return null;
-            }
-            StringBuilder markdown = new StringBuilder(Conversions.goalMarkdown(goal.get().rawState()));
-            if (session.settings().get(Settings.SUGGESTIONS_ON_HOVER) && goal.get().goals().map(g -> !g.isSolved()).orElse(false)) {
-                var work = startSuggestions(place.get(), goal.get());
-                markdown.append("\n\n---\n\n");
-                if (work.isDone() && !work.isCompletedExceptionally()) {
-                    markdown.append(Conversions.suggestionsMarkdown(work.join(), session.settings().get(Settings.SUGGESTIONS_COUNT)));
-                } else if (work.isCompletedExceptionally()) {
-                    markdown.append("**Suggestions:** not available (").append(failureOf(work)).append(").");
-                } else {
-                    markdown.append("**Suggestions:** Lean is checking candidates; hover again in a moment.");
-                }
-            }
-            return new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown.toString()));
-        });
+        }
+        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown.toString()));
     }
 
     @Override
@@ -284,15 +283,34 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     /** Lean's goal before the tactic at the place, waiting a bounded time. */
     Optional<GoalAtPosition> goalAt(Place place) {
         try {
-            syncIfStale(place.project(), place.uri()).get(GOAL_WAIT_SECONDS, TimeUnit.SECONDS);
-            return place.project().server().goalAt(place.path(), place.site().start()).get(GOAL_WAIT_SECONDS, TimeUnit.SECONDS);
+            return goalAtAsync(place).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (ExecutionException | TimeoutException | CancellationException e) {
-            LOG.log(Level.INFO, "no goal at " + place.site().start() + " of " + place.uri(), e);
+        } catch (ExecutionException e) {
             return Optional.empty();
         }
+    }
+
+    /** The goal, empty when Lean has none there, fails or does not answer within the bound. */
+    CompletableFuture<Optional<GoalAtPosition>> goalAtAsync(Place place) {
+        return syncIfStale(place.project(), place.uri())
+                .thenCompose(ignored -> place.project().server().goalAt(place.path(), place.site().start()))
+                .orTimeout(GOAL_WAIT_SECONDS, TimeUnit.SECONDS)
+                .exceptionally(error -> {
+                    LOG.log(Level.INFO, "no goal at " + place.site().start() + " of " + place.uri(), error);
+                    return Optional.empty();
+                });
+    }
+
+    /**
+     * The place, computed on the calling thread when the file's Lean already runs (cheap text
+     * scanning), or on a worker when finding it may start a Lean process.
+     */
+    private CompletableFuture<Optional<Place>> placeAsync(String uri, Position position) {
+        boolean running = Conversions.path(uri).flatMap(this::runningProject).isPresent();
+        return running ? CompletableFuture.completedFuture(place(uri, position))
+                : CompletableFuture.supplyAsync(() -> place(uri, position), session.executor());
     }
 
     /** The suggestions for a place: cached if they exist, else started in the background. */

@@ -1,0 +1,152 @@
+package org.lean3assist.bench;
+
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.lean3assist.bridge.LeanBridgeSettings;
+import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.text.PositionConverter;
+import org.lean3assist.bridge.text.Utf16Position;
+import org.lean3assist.lsp.Lean3AssistServer;
+import org.lean3assist.lsp.ServerParts;
+import org.lean3assist.workspace.LeanProjects;
+import org.lean3assist.workspace.LeanStarter;
+
+/**
+ * Hover latency over LSP against the bridge's raw {@code info} query on the same file and position,
+ * both on a real Lean in the same run, and the time from the first hover until the hover shows a
+ * verified suggestion.
+ */
+public final class LspBench {
+
+    /** What to measure and how often. */
+    public record Options(Path file, LeanPosition position, int iterations) {}
+
+    /** The figures of one run; times in milliseconds. */
+    public record Result(String file, int line, int column, int iterations, double rawGoalMedianMs,
+                         double hoverMedianMs, double hoverToRawRatio, double firstVerifiedSuggestionMs,
+                         String firstSuggestion) {
+
+        public Map<String, Object> toJson() {
+            var json = new LinkedHashMap<String, Object>();
+            json.put("file", file);
+            json.put("line", line);
+            json.put("column", column);
+            json.put("iterations", iterations);
+            json.put("raw_goal_median_ms", round(rawGoalMedianMs));
+            json.put("hover_median_ms", round(hoverMedianMs));
+            json.put("hover_to_raw_ratio", round(hoverToRawRatio));
+            json.put("hover_to_raw_ratio_goal", 1.2);
+            json.put("first_verified_suggestion_ms", round(firstVerifiedSuggestionMs));
+            json.put("first_suggestion", firstSuggestion);
+            return json;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("""
+                    bench lsp: %s:%d:%d, %d iterations, alternating, one real Lean per side
+                      raw goal query (bridge info):  median %.2f ms
+                      hover over LSP (goal only):    median %.2f ms
+                      hover / raw:                   %.2f  (goal: at most 1.2)
+                      first verified suggestion:     %.0f ms after the first hover (%s)""",
+                    file, line, column, iterations, rawGoalMedianMs, hoverMedianMs, hoverToRawRatio,
+                    firstVerifiedSuggestionMs, firstSuggestion);
+        }
+    }
+
+    private LspBench() {}
+
+    public static Result run(Options options) throws Exception {
+        Path file = options.file().toAbsolutePath();
+        String text = Files.readString(file);
+        Utf16Position utf16 = new PositionConverter(text).toUtf16(options.position());
+        Position position = new Position(utf16.line(), utf16.character());
+        String uri = file.toUri().toString();
+        try (var projects = new LeanProjects(LeanStarter.located(), LeanBridgeSettings.defaults());
+             var client = new InProcessClient(new Lean3AssistServer(code -> { }, ServerParts.product()))) {
+            // The baseline: the bridge's own goal query, on its own Lean.
+            var bridge = projects.forFile(file).server();
+            bridge.open(file, 1, text).get(300, TimeUnit.SECONDS);
+            bridge.waitUntilChecked(file).get(300, TimeUnit.SECONDS);
+
+            var initialize = new InitializeParams();
+            initialize.setCapabilities(new ClientCapabilities());
+            client.server.initialize(initialize).get(60, TimeUnit.SECONDS);
+            client.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                    JsonParser.parseString("{\"suggestions\": {\"onHover\": false}}")));
+            client.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "lean", 1, text)));
+            waitUntil(() -> client.hasDiagnostics(uri), 300);
+            var params = new HoverParams(new TextDocumentIdentifier(uri), position);
+
+            // Alternate the two so that drift on a busy machine hits both sides alike.
+            List<Double> raw = new ArrayList<>();
+            List<Double> hover = new ArrayList<>();
+            int warmUp = Math.max(5, options.iterations() / 10);
+            for (int run = 0; run < warmUp + options.iterations(); run++) {
+                long start = System.nanoTime();
+                bridge.goalAt(file, options.position()).get(60, TimeUnit.SECONDS);
+                long middle = System.nanoTime();
+                client.server.getTextDocumentService().hover(params).get(60, TimeUnit.SECONDS);
+                long end = System.nanoTime();
+                if (run >= warmUp) {
+                    raw.add((middle - start) / 1e6);
+                    hover.add((end - middle) / 1e6);
+                }
+            }
+
+            client.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                    JsonParser.parseString("{\"suggestions\": {\"onHover\": true}}")));
+            long start = System.nanoTime();
+            String markdown = "";
+            while (!markdown.contains("(checked by Lean)") && !markdown.contains("none of")) {
+                var answer = client.server.getTextDocumentService().hover(params).get(60, TimeUnit.SECONDS);
+                markdown = answer == null ? "" : answer.getContents().getRight().getValue();
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
+                    throw new IllegalStateException("no verified suggestion within 10 minutes");
+                }
+                Thread.sleep(5);
+            }
+            double firstSuggestion = (System.nanoTime() - start) / 1e6;
+            String suggestion = markdown.lines().filter(line -> line.startsWith("- `")).findFirst()
+                    .map(line -> line.substring(2)).orElse("none");
+            double rawMedian = median(raw);
+            double hoverMedian = median(hover);
+            return new Result(options.file().toString(), options.position().line(), options.position().column(),
+                    options.iterations(), rawMedian, hoverMedian, hoverMedian / rawMedian, firstSuggestion, suggestion);
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Lean did not finish checking within " + seconds + " s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}
