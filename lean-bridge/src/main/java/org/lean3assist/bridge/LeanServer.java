@@ -22,6 +22,9 @@ import java.util.logging.Logger;
 import org.lean3assist.bridge.goal.GoalParser;
 import org.lean3assist.bridge.goal.GoalState;
 import org.lean3assist.bridge.locate.LeanInstallation;
+import org.lean3assist.bridge.locate.LeanLocator;
+import org.lean3assist.bridge.locate.LeanNotFoundException;
+import org.lean3assist.bridge.locate.ProjectRoots;
 import org.lean3assist.bridge.protocol.AllMessages;
 import org.lean3assist.bridge.protocol.CompletionResponse;
 import org.lean3assist.bridge.protocol.CurrentTasks;
@@ -92,9 +95,9 @@ public final class LeanServer implements AutoCloseable {
      * and starts it in the project root of {@code sourceFile} (nearest {@code leanpkg.toml}).
      */
     public static LeanServer startFor(Path sourceFile, LeanBridgeSettings settings)
-            throws IOException, org.lean3assist.bridge.locate.LeanNotFoundException {
-        LeanInstallation lean = org.lean3assist.bridge.locate.LeanLocator.forThisProcess().locate(settings.executablePath());
-        return start(lean, org.lean3assist.bridge.locate.ProjectRoots.rootOf(sourceFile), settings);
+            throws IOException, LeanNotFoundException {
+        LeanInstallation lean = LeanLocator.forThisProcess().locate(settings.executablePath());
+        return start(lean, ProjectRoots.rootOf(sourceFile), settings);
     }
 
     /** Starts a server on any transport; tests pass recorded transcripts here. */

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -173,7 +174,7 @@ class RealLeanTest {
     @Test
     void closingADocumentDropsItsMessages() throws Exception {
         Path file = recordingsIn(workspace).sourcePath("errors");
-        List<List<LeanMessage>> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<List<LeanMessage>> published = new CopyOnWriteArrayList<>();
 
         try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS)) {
             server.addListener(new LeanServerListener() {

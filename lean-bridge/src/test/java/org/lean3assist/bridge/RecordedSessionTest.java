@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,7 +87,7 @@ class RecordedSessionTest {
             Set<String> actual = new HashSet<>();
             for (LeanMessage message : messages) {
                 actual.add(message.line() + ":" + message.column() + " "
-                        + message.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + message.text());
+                        + message.severity().name().toLowerCase(Locale.ROOT) + " " + message.text());
             }
             assertEquals(expected, actual);
             assertEquals(messages.isEmpty() ? List.of() : List.of(messages), published.isEmpty() ? List.of()

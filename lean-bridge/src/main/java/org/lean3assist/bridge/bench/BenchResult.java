@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The benchmark's figures, from one run.
@@ -41,7 +42,7 @@ public record BenchResult(String leanVersion, int candidates, int concurrency, l
         json.put("bridge_ms", bridgeMillis);
         json.put("one_shot_ms", oneShotMillis);
         json.put("speedup", Math.round(speedup() * 100) / 100.0);
-        json.put("verdicts", new java.util.TreeMap<>(verdicts));
+        json.put("verdicts", new TreeMap<>(verdicts));
         try {
             return JSON.writeValueAsString(json);
         } catch (JsonProcessingException impossible) {
@@ -58,6 +59,6 @@ public record BenchResult(String leanVersion, int candidates, int concurrency, l
                         + "  bridge speedup:           %6.2fx%n"
                         + "  verdicts: %s",
                 leanVersion, candidates, concurrency, bridgeMillis, serverStartMillis, oneShotMillis, speedup(),
-                new java.util.TreeMap<>(verdicts));
+                new TreeMap<>(verdicts));
     }
 }

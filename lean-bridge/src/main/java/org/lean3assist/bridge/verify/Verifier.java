@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -121,7 +122,7 @@ public final class Verifier implements AutoCloseable {
         CompletableFuture.allOf(replays.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
             jobs.remove(job);
             if (failure != null) {
-                job.result.completeExceptionally(failure instanceof java.util.concurrent.CompletionException
+                job.result.completeExceptionally(failure instanceof CompletionException
                         && failure.getCause() != null ? failure.getCause() : failure);
                 return;
             }

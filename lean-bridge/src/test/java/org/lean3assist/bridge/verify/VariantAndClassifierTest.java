@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lean3assist.bridge.protocol.AllMessages;
 import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.protocol.ReplyParser;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.text.LeanPosition;
 
@@ -66,7 +68,7 @@ class VariantAndClassifierTest {
         List<LeanMessage> last = List.of();
         for (var event : RecordedReplays.RECORDINGS.transcript(transcript)) {
             if ("all_messages".equals(event.path("msg").path("response").asText())) {
-                last = ((org.lean3assist.bridge.protocol.AllMessages) org.lean3assist.bridge.protocol.ReplyParser
+                last = ((AllMessages) org.lean3assist.bridge.protocol.ReplyParser
                         .parse(event.get("msg").toString())).messages();
             }
         }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.LeanServerListener;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.testing.ScriptedTransport;
 import org.lean3assist.bridge.text.LeanPosition;
@@ -136,8 +138,8 @@ class VerifierRecordingTest {
 
         try (LeanServer server = LeanServer.start(lean, settings);
              Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
-            java.util.concurrent.CountDownLatch restarted = new java.util.concurrent.CountDownLatch(1);
-            server.addListener(new org.lean3assist.bridge.LeanServerListener() {
+            CountDownLatch restarted = new CountDownLatch(1);
+            server.addListener(new LeanServerListener() {
                 @Override
                 public void onRestarted(int generation) {
                     restarted.countDown();
