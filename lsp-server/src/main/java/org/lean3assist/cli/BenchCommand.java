@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code lean3-assist bench ...}: measurements against a baseline taken in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure a part against its baseline in the same run and print the ratio.",
-        subcommands = {BenchCommand.Lsp.class})
+        subcommands = {BenchCommand.Lsp.class, BenchCommand.Model.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -21,6 +21,43 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
+    }
+
+    /** {@code bench model}: our decode loop against bare ONNX Runtime calls, and the KV cache against recomputation. */
+    @Command(name = "model", mixinStandardHelpOptions = true,
+            description = "Prefill, decode speed, loop overhead against bare OrtSession.run, KV-cache speed-up (default: the bundled tiny model).")
+    static final class Model implements Callable<Integer> {
+
+        @Option(names = "--model", paramLabel = "DIR", description = "A model directory (default: LEAN3ASSIST_MODEL_DIR, else the bundled tiny model).")
+        Path model;
+
+        @Option(names = "--device", paramLabel = "cpu|cuda|auto", defaultValue = "cpu", description = "Where the model runs (default ${DEFAULT-VALUE}).")
+        String device;
+
+        @Option(names = "--new-tokens", paramLabel = "N", defaultValue = "128", description = "Tokens to decode (default ${DEFAULT-VALUE}).")
+        int newTokens;
+
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var options = org.lean3assist.model.bench.BenchOptions.defaults()
+                    .withDevice(org.lean3assist.model.Device.parse(device))
+                    .withNewTokens(newTokens);
+            var directory = LeanOptions.modelDirectory(model);
+            if (directory.isPresent()) {
+                options = options.withModelDirectory(directory.get());
+            }
+            var result = org.lean3assist.model.bench.ModelBench.run(options);
+            var out = spec.commandLine().getOut();
+            out.println(json ? result.toJson() : result.toString());
+            out.flush();
+            return 0;
+        }
     }
 
     /** {@code bench lsp}: hover over LSP against the raw goal query, and time to the first verified suggestion. */

@@ -8,6 +8,12 @@ import java.util.logging.SimpleFormatter;
 /** Sends every log record to stderr, never stdout, which belongs to the protocol. */
 final class ServerLogging {
 
+    /**
+     * DJL probes for CUDA when its tokenizer loads and warns when there is none; the tokenizer never
+     * uses CUDA, so the warning only misleads. Held here because JUL keeps loggers weakly.
+     */
+    private static final Logger DJL_CUDA_PROBE = Logger.getLogger("ai.djl.util.cuda");
+
     private ServerLogging() {}
 
     static void configure() {
@@ -29,5 +35,6 @@ final class ServerLogging {
         root.addHandler(stderr);
         String level = System.getenv().getOrDefault("LEAN3ASSIST_LOG", defaultLevel);
         root.setLevel(Level.parse(level.toUpperCase(java.util.Locale.ROOT)));
+        DJL_CUDA_PROBE.setLevel(Level.SEVERE);
     }
 }
