@@ -198,7 +198,8 @@ class RealLeanTest {
     void stopsARunawayReplayAndKeepsVerifying() throws Exception {
         Path file = recordingsIn(workspace).sourcePath("basics");
         String source = Recordings.source("basics");
-        LeanBridgeSettings shortReplays = SETTINGS.withReplay(1, Duration.ofSeconds(3));
+        // The loop only ends at Lean's memory limit, about a minute in; 10 s stop it long before.
+        LeanBridgeSettings shortReplays = SETTINGS.withReplay(1, Duration.ofSeconds(10));
 
         try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, shortReplays);
              Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
@@ -209,6 +210,9 @@ class RealLeanTest {
             // and.comm rewrites q ∧ p and back forever; only Lean's timeout would end it.
             List<ReplayResult> runaway = verifier.verify(new VerifyRequest(file, 1, source, position,
                     List.of("repeat { rw and.comm }"))).get(120, TimeUnit.SECONDS);
+            // The restarted Lean re-checks the document first; waiting for that keeps the next
+            // replay's wall-clock limit about the replay alone.
+            server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
             List<ReplayResult> next = verifier.verify(new VerifyRequest(file, 1, source, position,
                     List.of("exact ⟨h.2, h.1⟩"))).get(120, TimeUnit.SECONDS);
 

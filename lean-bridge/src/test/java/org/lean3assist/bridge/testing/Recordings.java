@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The recordings copied from the shared corpus into {@code src/test/resources/lean3}, read with
@@ -23,7 +24,7 @@ public final class Recordings {
     public static final List<String> SOURCE_NAMES = List.of("basics", "multigoal", "unicode", "errors", "incomplete");
 
     /** The names of the recorded sources, for parameterized tests. */
-    public static java.util.stream.Stream<String> sourceNames() {
+    public static Stream<String> sourceNames() {
         return SOURCE_NAMES.stream();
     }
 
