@@ -30,6 +30,7 @@ import org.lean3assist.bridge.verify.ShadowFiles;
 import org.lean3assist.bridge.verify.Verifier;
 import org.lean3assist.bridge.verify.VerifyRequest;
 import org.lean3assist.bridge.verify.VariantBuilder;
+import org.lean3assist.bridge.verify.VariantLayout;
 
 /**
  * Times verifying 16 candidate tactics through the bridge (one running {@code lean --server},
@@ -108,7 +109,7 @@ public final class BridgeBench {
         long serverStartMillis;
         long bridgeMillis;
         try (LeanServer server = LeanServer.start(lean, work, settings);
-             Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
+             Verifier verifier = new Verifier(server, ShadowFiles.perSlot(), VariantLayout.DECLARATION_ONLY)) {
             server.openDocument(file, 1, source).join();
             server.waitUntilChecked(file).join();
             serverStartMillis = millisSince(startedServer);
@@ -131,7 +132,7 @@ public final class BridgeBench {
         for (Map.Entry<LeanPosition, List<String>> position : candidates.entrySet()) {
             for (String candidate : position.getValue()) {
                 Path variant = work.resolve(String.format("variant_%02d.lean", ++number));
-                Files.writeString(variant, VariantBuilder.build(source, position.getKey(), candidate).content());
+                Files.writeString(variant, VariantBuilder.build(source, position.getKey(), candidate, VariantLayout.DECLARATION_ONLY).content());
                 variants.add(variant);
             }
         }

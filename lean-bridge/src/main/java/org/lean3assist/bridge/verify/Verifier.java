@@ -47,15 +47,22 @@ public final class Verifier implements AutoCloseable {
 
     private final LeanServer server;
     private final ShadowFiles shadowFiles;
+    private final VariantLayout layout;
     private final Duration replayTimeout;
     private final ExecutorService replayThreads;
     private final BlockingQueue<Integer> freeSlots;
     private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
     private final LeanServerListener documentWatcher;
 
+    /** A verifier for live use: variants end with the candidate's declaration. */
     public Verifier(LeanServer server, ShadowFiles shadowFiles) {
+        this(server, shadowFiles, VariantLayout.DECLARATION_ONLY);
+    }
+
+    public Verifier(LeanServer server, ShadowFiles shadowFiles, VariantLayout layout) {
         this.server = server;
         this.shadowFiles = shadowFiles;
+        this.layout = layout;
         this.replayTimeout = server.settings().replayTimeout();
         int concurrency = server.settings().replayConcurrency();
         AtomicInteger threadNumber = new AtomicInteger();
@@ -174,7 +181,7 @@ public final class Verifier implements AutoCloseable {
         long started = System.nanoTime();
         long deadline = started + replayTimeout.toNanos();
         VerifyRequest request = job.request;
-        Variant variant = VariantBuilder.build(request.content(), request.position(), block, candidate);
+        Variant variant = VariantBuilder.build(request.content(), request.position(), block, candidate, layout);
         String shadow = shadowFiles.shadowFor(request.file(), slot);
         try {
             await(server.syncUntracked(shadow, variant.content()), deadline);

@@ -106,7 +106,7 @@ class SafetyFilterTest {
         LeanBridgeSettings settings = LeanBridgeSettings.defaults().withTrailingMessagesWait(Duration.ofMillis(10));
 
         try (LeanServer server = LeanServer.start(lean, settings);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(recordings.workspace()))) {
+             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(recordings.workspace()), VariantLayout.REST_OF_FILE)) {
             server.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
             List<String> writtenBefore = lean.started().get(0).written();
 

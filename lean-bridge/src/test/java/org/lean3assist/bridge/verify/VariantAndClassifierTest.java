@@ -2,6 +2,7 @@ package org.lean3assist.bridge.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,13 +30,28 @@ class VariantAndClassifierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("replays")
     void buildsTheVariantLeanChecked(RecordedReplays.Replay replay) {
-        Variant variant = VariantBuilder.build(Recordings.source(replay.source()), replay.position(), replay.candidate());
+        Variant variant = VariantBuilder.build(Recordings.source(replay.source()), replay.position(), replay.candidate(),
+                VariantLayout.REST_OF_FILE);
 
         assertEquals(replay.entry().get("variant_content").asText(), variant.content());
         assertEquals(new LeanPosition(replay.entry().at("/info_after/line").asInt(), replay.entry().at("/info_after/column").asInt()),
                 variant.afterCandidate());
         assertEquals(replay.entry().at("/decl_line_range/0").asInt(), variant.declarationLine());
         assertEquals(replay.entry().at("/decl_line_range/1").asInt(), variant.endLine());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("replays")
+    void endsADeclarationOnlyVariantAtTheBlocksEnd(RecordedReplays.Replay replay) {
+        String recorded = replay.entry().get("variant_content").asText();
+        int endLine = replay.entry().at("/decl_line_range/1").asInt();
+        String expected = String.join("\n", Arrays.asList(recorded.split("\n", -1)).subList(0, endLine)) + "\n";
+
+        Variant variant = VariantBuilder.build(Recordings.source(replay.source()), replay.position(), replay.candidate(),
+                VariantLayout.DECLARATION_ONLY);
+
+        assertEquals(expected, variant.content());
+        assertEquals(endLine, variant.endLine());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -50,7 +50,7 @@ class VerifierRecordingTest {
         int checked = 0;
 
         try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
+             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
             server.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(10, TimeUnit.SECONDS);
             for (Map.Entry<LeanPosition, List<RecordedReplays.Replay>> position : byPosition.entrySet()) {
@@ -91,7 +91,7 @@ class VerifierRecordingTest {
         String source = Recordings.source("basics");
 
         try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
+             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
             server.openDocument(file, 7, source).get(10, TimeUnit.SECONDS);
             int writtenBefore = lean.started().get(0).written().size();
 
@@ -111,7 +111,7 @@ class VerifierRecordingTest {
         String source = Recordings.source("basics");
 
         try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
+             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
             server.openDocument(file, 1, source).get(30, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(30, TimeUnit.SECONDS);
             var pending = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
@@ -137,7 +137,7 @@ class VerifierRecordingTest {
         String source = Recordings.source("basics");
 
         try (LeanServer server = LeanServer.start(lean, settings);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
+             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
             CountDownLatch restarted = new CountDownLatch(1);
             server.addListener(new LeanServerListener() {
                 @Override
@@ -165,7 +165,7 @@ class VerifierRecordingTest {
         Path file = RECORDINGS.sourcePath("basics");
 
         try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()))) {
+             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
             ExecutionException outside = assertThrows(ExecutionException.class, () -> verifier.verify(new VerifyRequest(
                     file, 1, Recordings.source("basics"), new LeanPosition(1, 0), List.of("refl"))).get(10, TimeUnit.SECONDS));
 
