@@ -207,6 +207,25 @@ class Lean3Assist implements vscode.Disposable {
     return client.sendRequest<R>('workspace/executeCommand', { command, arguments: args }, token);
   }
 
+  /**
+   * Runs a server command under a progress notification. A refusal (no model configured, Lean
+   * missing) is shown as the server worded it, and gives undefined.
+   */
+  private async serverCommand<R>(client: LanguageClient, title: string, command: string, args: unknown[]): Promise<{ result: R | null } | undefined> {
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        (_progress, token) => this.executeOnServer<R | null>(client, command, args, token),
+      );
+      return { result };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.output.appendLine(`${command} failed: ${message}`);
+      void vscode.window.showErrorMessage(`Lean 3 Assist: ${message}`);
+      return undefined;
+    }
+  }
+
   /** Suggest next tactic: a quick pick of the verified tactics at the cursor; the pick is inserted. */
   private async suggestTactic(): Promise<string | undefined> {
     const editor = this.leanEditor();
@@ -217,11 +236,11 @@ class Lean3Assist implements vscode.Disposable {
     const document = editor.document;
     const selection = editor.selection;
     const params: SuggestTacticsParams = { uri: document.uri.toString(), position: toPosition(selection.active) };
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Lean 3 Assist: checking tactics with Lean…', cancellable: true },
-      (_progress, token) => this.executeOnServer<SuggestTacticsResult | null>(client, ServerCommands.suggestTactics, [params], token),
-    );
-    const { picks, empty } = tacticPicks(result);
+    const answer = await this.serverCommand<SuggestTacticsResult>(client, 'Lean 3 Assist: checking tactics with Lean…', ServerCommands.suggestTactics, [params]);
+    if (!answer) {
+      return undefined;
+    }
+    const { picks, empty } = tacticPicks(answer.result);
     if (empty) {
       void vscode.window.showInformationMessage(empty);
       return undefined;
@@ -256,11 +275,11 @@ class Lean3Assist implements vscode.Disposable {
       return undefined;
     }
     const params: FormalizeParams = { text, uri: document.uri.toString(), position: toPosition(selection.end) };
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Lean 3 Assist: converting to Lean 3…', cancellable: true },
-      (_progress, token) => this.executeOnServer<FormalizeResult | null>(client, ServerCommands.formalize, [params], token),
-    );
-    const outcome = formalizeOutcome(result);
+    const answer = await this.serverCommand<FormalizeResult>(client, 'Lean 3 Assist: converting to Lean 3…', ServerCommands.formalize, [params]);
+    if (!answer) {
+      return undefined;
+    }
+    const outcome = formalizeOutcome(answer.result);
     if (outcome.kind === 'error') {
       void vscode.window.showErrorMessage(outcome.message);
       return outcome;
@@ -287,11 +306,11 @@ class Lean3Assist implements vscode.Disposable {
       return undefined;
     }
     const params: InformalizeParams = { statement };
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Lean 3 Assist: explaining…', cancellable: true },
-      (_progress, token) => this.executeOnServer<InformalizeResult | null>(client, ServerCommands.informalize, [params], token),
-    );
-    const text = result?.text ?? 'Lean 3 Assist: no explanation was produced.';
+    const answer = await this.serverCommand<InformalizeResult>(client, 'Lean 3 Assist: explaining…', ServerCommands.informalize, [params]);
+    if (!answer) {
+      return undefined;
+    }
+    const text = answer.result?.text ?? 'Lean 3 Assist: no explanation was produced.';
     this.output.appendLine(`Explanation of ${statement}:\n${text}`);
     void vscode.window.showInformationMessage(text);
     return text;
@@ -301,7 +320,7 @@ class Lean3Assist implements vscode.Disposable {
   private async restartLean(): Promise<void> {
     const client = this.client;
     if (client?.state === State.Running) {
-      await this.executeOnServer<null>(client, ServerCommands.restartLean, []);
+      await this.serverCommand<null>(client, 'Lean 3 Assist: restarting Lean…', ServerCommands.restartLean, []);
       return;
     }
     await this.stop();

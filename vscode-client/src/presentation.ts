@@ -97,7 +97,8 @@ export function statusWords(status: TacticStatus): string {
  * When there are none, `empty` says why, for an information message.
  */
 export function tacticPicks(result: SuggestTacticsResult | null | undefined): { picks: TacticPick[]; empty?: string } {
-  if (!result || result.goal === null) {
+  // `goal` is null or, as the server's Gson leaves null fields out, absent outside a proof.
+  if (!result || result.goal === null || result.goal === undefined) {
     return { picks: [], empty: 'Lean 3 Assist: no tactic state here. Put the cursor inside a begin … end block.' };
   }
   const picks = result.suggestions

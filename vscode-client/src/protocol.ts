@@ -37,6 +37,9 @@ export interface Position {
   character: number;
 }
 
+// The server writes JSON with Gson, which leaves out null fields: every `T | null` field below may
+// also arrive absent, so the client treats undefined like null.
+
 // ---- lean3Assist.server.suggestTactics ----
 
 /** How Lean judged a candidate tactic; only `closes_goal` and `progress` are verified. */

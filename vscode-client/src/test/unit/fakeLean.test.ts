@@ -78,4 +78,32 @@ function withoutWidgetIds(reply: unknown): unknown {
       }
     });
   }
+  it('reports content it has no recording of as an error at its first changed line, keeping other files\' messages', () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-lean-'));
+    try {
+      const read = (name: string) => fs.readFileSync(path.join(recordings, 'lean', name), 'utf8');
+      const basics = read('basics.lean');
+      const lines = basics.split('\n');
+      lines[6] = '  frobnicate_unrecorded,'; // line 7, 1-based
+      const requests = [
+        { seq_num: 1, command: 'sync', file_name: `${workspace}/errors.lean`, content: read('errors.lean') },
+        { seq_num: 2, command: 'sync', file_name: `${workspace}/basics.lean`, content: basics },
+        { seq_num: 3, command: 'sync', file_name: `${workspace}/.shadow/0/basics.lean`, content: lines.join('\n') },
+        { seq_num: 4, command: 'sync_output' },
+        { seq_num: 5, command: 'barrier_ping' },
+      ];
+      const result = spawnSync(process.execPath, [fakeLean, '--server'], {
+        input: `${requests.map((r) => JSON.stringify(r)).join('\n')}\n`, encoding: 'utf8', cwd: workspace, timeout: 60_000,
+        env: { ...process.env, LEAN3_RECORDINGS: recordings, LEAN3_FAKE_MAX_GAP_MS: '0' },
+      });
+      const lists = result.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l)).filter((m) => m.response === 'all_messages');
+      const last = lists[lists.length - 1].msgs as { file_name: string; pos_line: number; severity: string; text: string }[];
+      const shadow = last.filter((m) => m.file_name.endsWith('/.shadow/0/basics.lean'));
+      assert.deepStrictEqual(shadow.map((m) => [m.pos_line, m.severity]), [[7, 'error']]);
+      assert.match(shadow[0].text, /not in the recordings/);
+      assert.ok(last.some((m) => m.file_name === `${workspace}/errors.lean` && m.severity === 'error'), 'errors.lean\'s recorded errors were dropped');
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
 });

@@ -57,6 +57,8 @@ describe('Suggest next tactic', () => {
   it('says why there is nothing to pick', () => {
     assert.match(tacticPicks({ goal: null, suggestions: [] }).empty ?? '', /no tactic state here/);
     assert.match(tacticPicks(null).empty ?? '', /no tactic state here/);
+    // The server's Gson leaves a null goal out.
+    assert.match(tacticPicks(JSON.parse('{"suggestions":[]}')).empty ?? '', /no tactic state here/);
     const none = tacticPicks({ goal: GOAL, suggestions: result.suggestions.slice(2) });
     assert.deepStrictEqual(none.picks, []);
     assert.match(none.empty ?? '', /none of the 2 candidate tactics/);
@@ -81,6 +83,8 @@ describe('Convert selection to Lean 3', () => {
   it('shows Lean\'s error when no statement checks', () => {
     const outcome = formalizeOutcome({ statements: [{ statement: 'theorem t : foo := sorry', status: 'error', message: "unknown identifier 'foo'" }] });
     assert.deepStrictEqual(outcome, { kind: 'error', message: "Lean rejected `theorem t : foo := sorry`: unknown identifier 'foo'" });
+    assert.deepStrictEqual(formalizeOutcome(JSON.parse('{"statements":[{"statement":"theorem t : foo := sorry","status":"error"}]}')),
+      { kind: 'error', message: 'Lean rejected `theorem t : foo := sorry`: no message' });
     assert.strictEqual(formalizeOutcome({ statements: [] }).kind, 'error');
     assert.strictEqual(formalizeOutcome(null).kind, 'error');
   });
