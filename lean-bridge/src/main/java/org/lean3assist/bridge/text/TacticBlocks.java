@@ -69,9 +69,21 @@ public final class TacticBlocks {
         int offset = converter.offsetOf(position);
         int depth = 0;
         LeanToken last = null;
+        Deque<String> openers = new ArrayDeque<>();
         for (LeanToken token : LeanScanner.scan(text)) {
             if (token.start() < beginOffset) {
+                if (token.kind() == LeanToken.Kind.IDENTIFIER && OPENERS_CLOSED_BY_END.contains(token.text())) {
+                    openers.push(token.text());
+                } else if (token.kind() == LeanToken.Kind.IDENTIFIER && token.text().equals("end") && !openers.isEmpty()) {
+                    openers.pop();
+                }
                 continue;
+            }
+            if (openers.contains("begin") || openers.contains("match")) {
+                // The variant closes only the inner block; the outer one would stay open and its
+                // error would land after the lines the verdict looks at.
+                return Optional.of("position " + position + " is in a begin … end block nested inside another term;"
+                        + " candidates are replayed in a declaration's own begin … end block");
             }
             if (token.start() >= offset) {
                 break;

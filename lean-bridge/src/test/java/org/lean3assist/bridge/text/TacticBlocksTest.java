@@ -122,9 +122,10 @@ class TacticBlocksTest {
         "begin\n  cases h with hp hq,\n  { right, ‸exact hp },\nend",
         "begin\n  rw [nat.add_comm, ‸ih]\nend",
         "begin\n  intro h,\n  exa‸ct h\nend",
-        "begin\n  intro h,\n  exact ‸h\nend"})
+        "begin\n  intro h,\n  exact ‸h\nend",
+        "begin\n  cases h,\n  exact begin ‸right, assumption end,\n  left, assumption\nend"})
     void refusesReplayPositionsThatDoNotStartATopLevelTactic(String fixture) {
-        String withCursor = "theorem t (p q : Prop) (h : p ∨ q) : q ∨ p :=\n" + fixture.replace("\\n", "\n") + "\n";
+        String withCursor = "theorem t (p q : Prop) (h : p ∨ q) : q ∨ p :=\n" + fixture + "\n";
         int cursor = withCursor.indexOf(CURSOR);
         String source = withCursor.replace(CURSOR, "");
         LeanPosition position = new PositionConverter(source).positionAt(cursor);
