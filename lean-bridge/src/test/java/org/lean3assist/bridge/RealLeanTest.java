@@ -9,14 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +29,7 @@ import org.lean3assist.bridge.locate.LeanInstallation;
 import org.lean3assist.bridge.protocol.CompletionResponse;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.protocol.LeanProcessException;
+import org.lean3assist.bridge.testing.RecordedReplays;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.verify.ReplayResult;
@@ -86,17 +82,7 @@ class RealLeanTest {
             server.openDocument(file, 1, Recordings.source(name)).get(60, TimeUnit.SECONDS);
             List<LeanMessage> messages = server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
 
-            Set<String> expected = new HashSet<>();
-            for (JsonNode message : recordings.json("cli/" + name + ".json").get("messages")) {
-                expected.add(message.get("pos_line").asInt() + ":" + message.get("pos_col").asInt() + " "
-                        + message.get("severity").asText() + " " + message.get("text").asText());
-            }
-            Set<String> actual = new HashSet<>();
-            for (LeanMessage message : messages) {
-                actual.add(message.line() + ":" + message.column() + " "
-                        + message.severity().name().toLowerCase(Locale.ROOT) + " " + message.text());
-            }
-            assertEquals(expected, actual);
+            assertEquals(recordings.cliMessages(name), Recordings.messageKeys(messages));
         }
     }
 
@@ -106,30 +92,25 @@ class RealLeanTest {
         Recordings recordings = recordingsIn(workspace);
         Path file = recordings.sourcePath(name);
         String source = Recordings.source(name);
-        Map<LeanPosition, List<JsonNode>> byPosition = new LinkedHashMap<>();
-        for (JsonNode replay : recordings.json("replays/" + name + ".json")) {
-            byPosition.computeIfAbsent(new LeanPosition(replay.at("/position/line").asInt(),
-                    replay.at("/position/column").asInt()), position -> new ArrayList<>()).add(replay);
-        }
+        Map<LeanPosition, List<RecordedReplays.Replay>> byPosition = RecordedReplays.byPosition(recordings, name);
 
         try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS);
              Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
             server.openDocument(file, 1, source).get(60, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
-            for (Map.Entry<LeanPosition, List<JsonNode>> position : byPosition.entrySet()) {
-                List<JsonNode> replays = position.getValue();
-                List<String> candidates = replays.stream().map(replay -> replay.get("candidate").asText()).toList();
+            for (Map.Entry<LeanPosition, List<RecordedReplays.Replay>> position : byPosition.entrySet()) {
+                List<RecordedReplays.Replay> replays = position.getValue();
+                List<String> candidates = replays.stream().map(RecordedReplays.Replay::candidate).toList();
 
                 List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, position.getKey(), candidates))
                         .get(300, TimeUnit.SECONDS);
 
                 for (ReplayResult result : results) {
-                    JsonNode recorded = replays.get(result.index());
-                    Verdict expected = result.candidate().equals("sorry") ? Verdict.REJECTED
-                            : Verdict.valueOf(recorded.get("classification").asText().toUpperCase(Locale.ROOT));
-                    assertEquals(expected, result.verdict(), name + " " + position.getKey() + " " + result.candidate());
+                    RecordedReplays.Replay recorded = replays.get(result.index());
+                    Verdict expected = result.candidate().equals("sorry") ? Verdict.REJECTED : recorded.verdict();
+                    assertEquals(expected, result.verdict(), recorded.toString());
                     if (expected == Verdict.PROGRESS) {
-                        assertEquals(recorded.get("state_after").asText(), result.goalsAfter().orElseThrow().render());
+                        assertEquals(recorded.entry().get("state_after").asText(), result.goalsAfter().orElseThrow().render());
                     }
                 }
             }

@@ -8,11 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,17 +76,7 @@ class RecordedSessionTest {
 
             // The one-shot `lean --json` run of the same file printed the same messages, in
             // another order (elaboration runs in parallel).
-            Set<String> expected = new HashSet<>();
-            for (JsonNode message : RECORDINGS.json("cli/" + name + ".json").get("messages")) {
-                expected.add(message.get("pos_line").asInt() + ":" + message.get("pos_col").asInt() + " "
-                        + message.get("severity").asText() + " " + message.get("text").asText());
-            }
-            Set<String> actual = new HashSet<>();
-            for (LeanMessage message : messages) {
-                actual.add(message.line() + ":" + message.column() + " "
-                        + message.severity().name().toLowerCase(Locale.ROOT) + " " + message.text());
-            }
-            assertEquals(expected, actual);
+            assertEquals(RECORDINGS.cliMessages(name), Recordings.messageKeys(messages));
             assertEquals(messages.isEmpty() ? List.of() : List.of(messages), published.isEmpty() ? List.of()
                     : List.of(published.get(published.size() - 1)));
             assertTrue(messages.stream().allMatch(message -> message.fileName().equals(file.toString())));

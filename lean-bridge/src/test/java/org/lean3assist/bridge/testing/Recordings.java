@@ -8,8 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.lean3assist.bridge.protocol.LeanMessage;
 
 /**
  * The recordings copied from the shared corpus into {@code src/test/resources/lean3}, read with
@@ -105,6 +109,29 @@ public final class Recordings {
     /** A scripted Lean that replays a transcript. */
     public ScriptedTransport.Script script(String relativePath) {
         return new ScriptedTransport.Script(relativePath, transcript(relativePath));
+    }
+
+    /**
+     * The messages the one-shot {@code lean --json} run printed for a source, as
+     * {@code "line:column severity text"}; a set, because Lean prints them in no fixed order.
+     */
+    public Set<String> cliMessages(String name) {
+        Set<String> messages = new HashSet<>();
+        for (JsonNode message : json("cli/" + name + ".json").get("messages")) {
+            messages.add(message.get("pos_line").asInt() + ":" + message.get("pos_col").asInt() + " "
+                    + message.get("severity").asText() + " " + message.get("text").asText());
+        }
+        return messages;
+    }
+
+    /** Messages in the form of {@link #cliMessages}. */
+    public static Set<String> messageKeys(List<LeanMessage> messages) {
+        Set<String> keys = new HashSet<>();
+        for (LeanMessage message : messages) {
+            keys.add(message.line() + ":" + message.column() + " "
+                    + message.severity().name().toLowerCase(Locale.ROOT) + " " + message.text());
+        }
+        return keys;
     }
 
     /** The path a recorded source file had, in this run's workspace. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.testing.RecordedReplays;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.testing.ScriptedTransport;
 import org.lean3assist.bridge.text.LeanPosition;

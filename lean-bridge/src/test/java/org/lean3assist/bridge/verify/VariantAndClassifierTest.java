@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lean3assist.bridge.protocol.AllMessages;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.protocol.ReplyParser;
+import org.lean3assist.bridge.testing.RecordedReplays;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.text.LeanPosition;
 

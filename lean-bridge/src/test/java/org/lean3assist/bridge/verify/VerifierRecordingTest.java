@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -22,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.LeanServerListener;
+import org.lean3assist.bridge.testing.RecordedReplays;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.testing.ScriptedTransport;
 import org.lean3assist.bridge.text.LeanPosition;
@@ -43,10 +42,7 @@ class VerifierRecordingTest {
         ScriptedTransport.Factory lean = ScriptedTransport.factory(RECORDINGS.script("replays/" + name + ".jsonl"));
         Path file = RECORDINGS.sourcePath(name);
         String source = Recordings.source(name);
-        Map<LeanPosition, List<RecordedReplays.Replay>> byPosition = new LinkedHashMap<>();
-        for (RecordedReplays.Replay replay : RecordedReplays.of(name)) {
-            byPosition.computeIfAbsent(replay.position(), position -> new ArrayList<>()).add(replay);
-        }
+        Map<LeanPosition, List<RecordedReplays.Replay>> byPosition = RecordedReplays.byPosition(RECORDINGS, name);
         int checked = 0;
 
         try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);

@@ -1,38 +1,40 @@
-package org.lean3assist.bridge.verify;
+package org.lean3assist.bridge.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.lean3assist.bridge.protocol.LeanMessage;
-import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.verify.Verdict;
 
 /** The 80 recorded replays, as test data. */
-final class RecordedReplays {
+public final class RecordedReplays {
 
-    static final Recordings RECORDINGS = Recordings.withVirtualWorkspace();
+    public static final Recordings RECORDINGS = Recordings.withVirtualWorkspace();
 
     private RecordedReplays() {
     }
 
     /** One recorded replay. */
-    record Replay(String source, JsonNode entry) {
+    public record Replay(String source, JsonNode entry) {
 
-        LeanPosition position() {
+        public LeanPosition position() {
             return new LeanPosition(entry.at("/position/line").asInt(), entry.at("/position/column").asInt());
         }
 
-        String candidate() {
+        public String candidate() {
             return entry.get("candidate").asText();
         }
 
-        Verdict verdict() {
+        public Verdict verdict() {
             return Verdict.valueOf(entry.get("classification").asText().toUpperCase(Locale.ROOT));
         }
 
-        List<LeanMessage> messages() {
+        public List<LeanMessage> messages() {
             List<LeanMessage> messages = new ArrayList<>();
             for (JsonNode message : entry.get("messages")) {
                 messages.add(new LeanMessage(message.get("file_name").asText(), message.get("pos_line").asInt(),
@@ -48,15 +50,29 @@ final class RecordedReplays {
         }
     }
 
-    static List<Replay> of(String source) {
+    /** The replays of one source, expanded with the given recordings' placeholders. */
+    public static List<Replay> of(Recordings recordings, String source) {
         List<Replay> replays = new ArrayList<>();
-        for (JsonNode entry : RECORDINGS.json("replays/" + source + ".json")) {
+        for (JsonNode entry : recordings.json("replays/" + source + ".json")) {
             replays.add(new Replay(source, entry));
         }
         return replays;
     }
 
-    static Stream<Replay> all() {
+    public static List<Replay> of(String source) {
+        return of(RECORDINGS, source);
+    }
+
+    /** The replays of one source grouped by position, in recorded order. */
+    public static Map<LeanPosition, List<Replay>> byPosition(Recordings recordings, String source) {
+        Map<LeanPosition, List<Replay>> byPosition = new LinkedHashMap<>();
+        for (Replay replay : of(recordings, source)) {
+            byPosition.computeIfAbsent(replay.position(), position -> new ArrayList<>()).add(replay);
+        }
+        return byPosition;
+    }
+
+    public static Stream<Replay> all() {
         return Stream.concat(of("basics").stream(), of("multigoal").stream());
     }
 }
