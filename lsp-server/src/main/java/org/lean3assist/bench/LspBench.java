@@ -80,7 +80,7 @@ public final class LspBench {
              var client = new InProcessClient(new Lean3AssistServer(code -> { }, ServerParts.product()))) {
             // The baseline: the bridge's own goal query, on its own Lean.
             var bridge = projects.forFile(file).server();
-            bridge.open(file, 1, text).get(300, TimeUnit.SECONDS);
+            bridge.openDocument(file, 1, text).get(300, TimeUnit.SECONDS);
             bridge.waitUntilChecked(file).get(300, TimeUnit.SECONDS);
 
             var initialize = new InitializeParams();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code lean3-assist bench ...}: measurements against a baseline taken in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure a part against its baseline in the same run and print the ratio.",
-        subcommands = {BenchCommand.Lsp.class, BenchCommand.Model.class})
+        subcommands = {BenchCommand.Bridge.class, BenchCommand.Model.class, BenchCommand.Lsp.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -21,6 +21,35 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
+    }
+
+    /** {@code bench bridge}: 16 candidates verified through the bridge against 16 one-shot {@code lean FILE} runs. */
+    @Command(name = "bridge", mixinStandardHelpOptions = true,
+            description = "Verify 16 candidates through the bridge against 16 one-shot 'lean FILE' runs (needs a real Lean 3).")
+    static final class Bridge implements Callable<Integer> {
+
+        @Option(names = "--lean", paramLabel = "PATH", description = "The Lean 3 executable (default: found as usual).")
+        Path lean;
+
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var options = org.lean3assist.bridge.bench.BenchOptions.defaults();
+            if (lean != null) {
+                options = new org.lean3assist.bridge.bench.BenchOptions(options.workDirectory(),
+                        options.settings().withExecutablePath(lean));
+            }
+            var result = org.lean3assist.bridge.bench.BridgeBench.run(options);
+            var out = spec.commandLine().getOut();
+            out.println(json ? result.toJson() : result.toText());
+            out.flush();
+            return 0;
+        }
     }
 
     /** {@code bench model}: our decode loop against bare ONNX Runtime calls, and the KV cache against recomputation. */

@@ -26,7 +26,7 @@ final class OneShot {
 
     /** Sends the file to Lean and waits until it is checked; returns its messages. */
     static List<LeanMessage> openAndCheck(LeanProject project, Path file, String text) throws Exception {
-        await(project.server().open(file, 1, text));
+        await(project.server().openDocument(file, 1, text));
         return await(project.server().waitUntilChecked(file));
     }
 

@@ -117,7 +117,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         debouncer.cancel(uri);
         documents.close(uri);
         suggestions.invalidate(uri, Integer.MIN_VALUE);
-        Conversions.path(uri).flatMap(this::runningProject).ifPresent(project -> project.server().close(Conversions.path(uri).get()));
+        Conversions.path(uri).flatMap(this::runningProject).ifPresent(project -> project.server().closeDocument(Conversions.path(uri).get()));
         session.client().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
     }
 
@@ -172,8 +172,8 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         }
         debouncer.cancel(uri);
         return leanVersion.isEmpty()
-                ? project.server().open(path, snapshot.version(), snapshot.text())
-                : project.server().change(path, snapshot.version(), snapshot.text());
+                ? project.server().openDocument(path, snapshot.version(), snapshot.text())
+                : project.server().changeDocument(path, snapshot.version(), snapshot.text());
     }
 
     private void publish(String uri, List<LeanMessage> messages) {

@@ -93,7 +93,7 @@ public final class LeanProjects implements AutoCloseable {
             var server = starter.start(root, settings);
             listeners.forEach(server::addListener);
             LOG.info(() -> "started Lean for " + root);
-            return new LeanProject(root, server, new Verifier(server, starter.shadowFiles()));
+            return new LeanProject(root, server, new Verifier(server, starter.shadowFiles(), starter.variantLayout()));
         } catch (LeanNotFoundException e) {
             throw new NotFound(e);
         } catch (IOException e) {

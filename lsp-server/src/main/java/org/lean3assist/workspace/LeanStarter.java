@@ -7,6 +7,7 @@ import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.locate.LeanLocator;
 import org.lean3assist.bridge.locate.LeanNotFoundException;
 import org.lean3assist.bridge.verify.ShadowFiles;
+import org.lean3assist.bridge.verify.VariantLayout;
 
 /**
  * How a project's Lean is started. The product finds a real Lean; tests start one that replays
@@ -20,6 +21,11 @@ public interface LeanStarter {
     /** Where the verifier syncs its replays. */
     default ShadowFiles shadowFiles() {
         return ShadowFiles.perSlot();
+    }
+
+    /** What follows the candidate's declaration in a replay: nothing, live; the rest of the file for recordings. */
+    default VariantLayout variantLayout() {
+        return VariantLayout.DECLARATION_ONLY;
     }
 
     /** Finds Lean as the settings and the environment say (see {@link LeanLocator}) and runs it. */

@@ -48,6 +48,12 @@ final class RecordedLean {
             public ShadowFiles shadowFiles() {
                 return ShadowFiles.recordedLayout(RECORDINGS.workspace());
             }
+
+            @Override
+            public org.lean3assist.bridge.verify.VariantLayout variantLayout() {
+                // The recorder replayed variants that keep the rest of the file.
+                return org.lean3assist.bridge.verify.VariantLayout.REST_OF_FILE;
+            }
         };
         return ServerParts.product()
                 .withLean(starter)
