@@ -14,7 +14,7 @@ public final class LeanNotFoundException extends Exception {
     public static final String INSTALL_HINT =
             "Install Lean 3 with elan (https://github.com/leanprover/elan): "
                     + "elan toolchain install leanprover-community/lean:3.51.1, "
-                    + "or set lean3assist.lean.executablePath / LEAN3_HOME to an existing Lean 3.";
+                    + "or point the lean3Assist.lean.executablePath setting (--lean on the command line) or LEAN3_HOME at an existing Lean 3.";
 
     private final transient List<String> attempts;
 
