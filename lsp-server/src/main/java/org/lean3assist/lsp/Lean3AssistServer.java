@@ -181,8 +181,12 @@ public final class Lean3AssistServer implements LanguageServer, LanguageClientAw
         if (!previous.equals(next) || !settingsApplied) {
             settingsApplied = true;
             LOG.info(() -> "settings now " + next);
-            session.apply(previous, next);
+            boolean leanRestarted = session.apply(previous, next);
             textDocumentService.forgetSuggestions();
+            if (leanRestarted) {
+                // Off the reader thread: sending the documents starts the new Lean processes.
+                session.executor().execute(textDocumentService::resendAll);
+            }
         }
     }
 

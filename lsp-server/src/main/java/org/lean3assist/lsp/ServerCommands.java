@@ -2,7 +2,6 @@ package org.lean3assist.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +96,7 @@ final class ServerCommands {
                                 : Optional.empty());
             }
         }
-        Path anchor = file.orElseGet(ServerCommands::scratchFile);
+        Path anchor = file.orElseGet(session::scratchFile);
         try {
             var checker = new StatementChecker(session.projects().forFile(anchor).server());
             List<Protocol.FormalizedStatement> checked = new ArrayList<>();
@@ -149,14 +148,6 @@ final class ServerCommands {
 
     private static org.lean3assist.bridge.text.LeanPosition textPosition(String text, Position position) {
         return Conversions.toLean(new org.lean3assist.bridge.text.PositionConverter(text), position);
-    }
-
-    private static Path scratchFile() {
-        try {
-            return Files.createTempDirectory("lean3-assist-formalize").resolve("Scratch.lean");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static JsonObject objectArgument(String command, List<Object> arguments) {

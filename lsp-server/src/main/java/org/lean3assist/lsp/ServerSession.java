@@ -33,6 +33,7 @@ final class ServerSession implements AutoCloseable {
     private volatile Progress.Factory progress = Progress.NONE_FACTORY;
     private volatile String leanState = "starting";
     private volatile String modelState = "none";
+    private java.nio.file.Path scratch;
 
     ServerSession(ServerParts parts) {
         this.parts = parts;
@@ -87,14 +88,18 @@ final class ServerSession implements AutoCloseable {
     /**
      * Takes new settings. Lean limits apply by restarting Lean; a new model setting reloads the
      * model in the background, so the editor is never kept waiting on a multi-gigabyte load.
+     *
+     * @return whether running Lean processes were restarted, so open documents must be sent again
      */
-    void apply(Settings previous, Settings next) {
+    boolean apply(Settings previous, Settings next) {
         this.settings = next;
         LeanBridgeSettings bridge = bridgeSettings(next);
+        boolean leanRestarted = false;
         if (!bridge.equals(projects.settings())) {
             projects.updateSettings(bridge);
             if (!projects.running().isEmpty()) {
                 projects.restartAll();
+                leanRestarted = true;
             }
         }
         boolean modelChanged = !previous.get(Settings.MODEL_PATH).equals(next.get(Settings.MODEL_PATH))
@@ -103,6 +108,22 @@ final class ServerSession implements AutoCloseable {
         if (modelChanged || model.isEmpty()) {
             reloadModel();
         }
+        return leanRestarted;
+    }
+
+    /**
+     * The file that formalizations without a document are checked beside: one per session, so they
+     * share one Lean instead of starting one each.
+     */
+    synchronized java.nio.file.Path scratchFile() {
+        if (scratch == null) {
+            try {
+                scratch = java.nio.file.Files.createTempDirectory("lean3-assist-scratch").resolve("Scratch.lean");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create a scratch directory for formalization", e);
+            }
+        }
+        return scratch;
     }
 
     private void reloadModel() {

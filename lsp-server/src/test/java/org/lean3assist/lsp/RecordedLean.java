@@ -36,11 +36,12 @@ final class RecordedLean {
 
     /** A server whose Lean replays {@code transcript} and whose candidates are {@code sources}. */
     static ServerParts parts(String transcript, List<CandidateSource> sources) {
-        ScriptedTransport.Factory lean = ScriptedTransport.factory(RECORDINGS.script(transcript));
         LeanStarter starter = new LeanStarter() {
             @Override
             public LeanServer start(Path projectRoot, LeanBridgeSettings settings) throws java.io.IOException {
-                // The recordings replayed one variant at a time under one shadow name.
+                // Each Lean the server starts (again after a restart) replays the transcript from its
+                // beginning; the recordings replayed one variant at a time under one shadow name.
+                ScriptedTransport.Factory lean = ScriptedTransport.factory(RECORDINGS.script(transcript));
                 return LeanServer.start(lean, settings.withReplay(1, Duration.ofSeconds(20)));
             }
 

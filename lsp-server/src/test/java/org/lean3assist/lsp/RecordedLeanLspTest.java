@@ -182,6 +182,40 @@ class RecordedLeanLspTest {
     }
 
     @Test
+    void newLeanLimitsRestartLeanAndSendTheOpenDocumentsAgain() throws Exception {
+        try (var client = new LspTestClient(RecordedLean.parts("sessions/basics.jsonl", List.of()))) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+            int published = client.diagnostics.size();
+
+            client.remote.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
+                    com.google.gson.JsonParser.parseString("{\"lean\": {\"memoryLimitMb\": 2048}}")));
+
+            LspTestClient.await("the document checked again by a new Lean", () -> client.diagnostics.size() > published);
+            assertEquals(2048, client.server.settings().get(org.lean3assist.lsp.settings.Settings.LEAN_MEMORY_LIMIT_MB));
+            String markdown = hover(client, "basics", 8, 4);
+            assertTrue(markdown.startsWith("```lean\n" + RecordedLean.recordedGoal("basics", 8, 2)), markdown);
+        }
+    }
+
+    @Test
+    void theRestartCommandStartsAFreshLeanThatChecksTheOpenDocuments() throws Exception {
+        try (var client = new LspTestClient(RecordedLean.parts("sessions/basics.jsonl", List.of()))) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+            int published = client.diagnostics.size();
+
+            Object reply = client.remote.getWorkspaceService().executeCommand(
+                    new ExecuteCommandParams(Protocol.RESTART_LEAN, List.of())).get(WAIT, TimeUnit.SECONDS);
+
+            assertNull(reply);
+            LspTestClient.await("the document checked again", () -> client.diagnostics.size() > published);
+        }
+    }
+
+    @Test
     void requestsAboutFilesThatAreNotOpenGetEmptyAnswers() throws Exception {
         try (var client = new LspTestClient(RecordedLean.parts("sessions/basics.jsonl", List.of()))) {
             client.initialize();
