@@ -280,6 +280,7 @@ class Lean3Assist implements vscode.Disposable {
       return undefined;
     }
     const outcome = formalizeOutcome(answer.result);
+    this.output.appendLine(`Convert selection: ${JSON.stringify(answer.result)} -> ${outcome.kind}`);
     if (outcome.kind === 'error') {
       void vscode.window.showErrorMessage(outcome.message);
       return outcome;
@@ -288,7 +289,9 @@ class Lean3Assist implements vscode.Disposable {
     const at = insertionAfter(lastLine, document.lineAt(lastLine).text.length, document.lineCount, outcome.statement);
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, new vscode.Position(at.line, at.character), at.text);
-    await vscode.workspace.applyEdit(edit);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(`Lean 3 Assist: could not insert \`${outcome.statement}\` into ${document.uri.fsPath}.`);
+    }
     return outcome;
   }
 

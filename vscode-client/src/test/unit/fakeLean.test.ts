@@ -106,4 +106,30 @@ function withoutWidgetIds(reply: unknown): unknown {
       fs.rmSync(workspace, { recursive: true, force: true });
     }
   });
+  it('replays a recorded candidate variant cut after its declaration, with the recorded verdict', () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-lean-'));
+    try {
+      const replays: { candidate: string; classification: string; variant_content: string; decl_line_range: [number, number] }[] =
+        JSON.parse(fs.readFileSync(path.join(recordings, 'replays', 'basics.json'), 'utf8'));
+      const invalid = replays.find((r) => r.classification === 'invalid' && r.decl_line_range[0] === 3)!;
+      const lines = invalid.variant_content.split('\n');
+      const cut = `${lines.slice(0, invalid.decl_line_range[1]).join('\n')}\n`;
+      const requests = [
+        { seq_num: 1, command: 'sync', file_name: `${workspace}/.shadow/0/basics.lean`, content: cut },
+        { seq_num: 2, command: 'sync_output' },
+        { seq_num: 3, command: 'barrier_ping' },
+      ];
+      const result = spawnSync(process.execPath, [fakeLean, '--server'], {
+        input: `${requests.map((r) => JSON.stringify(r)).join('\n')}\n`, encoding: 'utf8', cwd: workspace, timeout: 60_000,
+        env: { ...process.env, LEAN3_RECORDINGS: recordings, LEAN3_FAKE_MAX_GAP_MS: '0' },
+      });
+      const lists = result.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l)).filter((m) => m.response === 'all_messages');
+      const last = lists[lists.length - 1].msgs as { pos_line: number; severity: string; text: string }[];
+      assert.ok(last.length > 0, `no messages for the cut variant of \`${invalid.candidate}\``);
+      assert.ok(last.every((m) => m.pos_line <= invalid.decl_line_range[1] + 1), 'a message beyond the cut copy was replayed');
+      assert.ok(last.some((m) => m.severity === 'error' && !/not in the recordings/.test(m.text)), 'the recorded error is missing');
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
 });
