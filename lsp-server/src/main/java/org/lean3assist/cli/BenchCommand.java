@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lean3assist.bench.LspBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,11 +32,8 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--lean", paramLabel = "PATH", description = "The Lean 3 executable (default: found as usual).")
         Path lean;
 
-        @Option(names = "--json", description = "Print one JSON object.")
-        boolean json;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        JsonOutput output;
 
         @Override
         public Integer call() throws Exception {
@@ -45,9 +43,7 @@ final class BenchCommand implements Callable<Integer> {
                         options.settings().withExecutablePath(lean));
             }
             var result = org.lean3assist.bridge.bench.BridgeBench.run(options);
-            var out = spec.commandLine().getOut();
-            out.println(json ? result.toJson() : result.toText());
-            out.flush();
+            output.print(result.toText(), result.toJson());
             return 0;
         }
     }
@@ -66,11 +62,8 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--new-tokens", paramLabel = "N", defaultValue = "128", description = "Tokens to decode (default ${DEFAULT-VALUE}).")
         int newTokens;
 
-        @Option(names = "--json", description = "Print one JSON object.")
-        boolean json;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        JsonOutput output;
 
         @Override
         public Integer call() {
@@ -82,9 +75,7 @@ final class BenchCommand implements Callable<Integer> {
                 options = options.withModelDirectory(directory.get());
             }
             var result = org.lean3assist.model.bench.ModelBench.run(options);
-            var out = spec.commandLine().getOut();
-            out.println(json ? result.toJson() : result.toString());
-            out.flush();
+            output.print(result.toString(), result.toJson());
             return 0;
         }
     }
@@ -101,23 +92,14 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = {"-n", "--iterations"}, defaultValue = "100", description = "Hovers per side (default ${DEFAULT-VALUE}).")
         int iterations;
 
-        @Option(names = "--json", description = "Print one JSON object.")
-        boolean json;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        JsonOutput output;
 
         @Override
         public Integer call() throws Exception {
             FilePosition where = at != null ? at : FilePosition.parse(Path.of("examples", "and_swap.lean") + ":8:2");
             var result = LspBench.run(new LspBench.Options(where.file(), where.position(), iterations));
-            var out = spec.commandLine().getOut();
-            if (json) {
-                OneShot.printJson(out, result.toJson());
-            } else {
-                out.println(result);
-            }
-            out.flush();
+            output.print(result.toString(), OneShot.JSON.writeValueAsString(result.toJson()));
             return 0;
         }
     }
