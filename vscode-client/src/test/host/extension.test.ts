@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Lean3AssistApi } from '../../extension';
-import { Commands } from '../../protocol';
+import { Commands, ServerCommands } from '../../protocol';
 
 const EXTENSION_ID = 'lean3assist.lean3-assist';
 
@@ -37,6 +37,15 @@ describe('the installed extension', () => {
       assert.ok(all.has(id), `${id} is contributed but not registered`);
     }
     assert.deepStrictEqual([...contributed].sort(), Object.values(Commands).sort());
+  });
+
+  it('has the server\'s commands registered by vscode-languageclient, apart from its own', async () => {
+    const { api } = await activated();
+    await api.whenStarted();
+    const all = new Set(await vscode.commands.getCommands(true));
+    for (const id of Object.values(ServerCommands)) {
+      assert.ok(all.has(id), `${id} is advertised by the server but not registered`);
+    }
   });
 
   it('shows the server in the status bar', async () => {
