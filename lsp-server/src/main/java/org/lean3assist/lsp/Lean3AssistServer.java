@@ -16,10 +16,8 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentPositionParams;
-import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
-import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 import org.lean3assist.cli.Version;
@@ -29,7 +27,7 @@ import org.lean3assist.lsp.settings.Settings;
  * The LSP lifecycle: {@code initialize}, {@code shutdown}, {@code exit}, and the two services that do
  * the work. It owns the per-session state that outlives one request.
  */
-public final class Lean3AssistServer implements LanguageServer, LanguageClientAware, AutoCloseable {
+public final class Lean3AssistServer implements Lean3AssistLanguageServer, LanguageClientAware, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Lean3AssistServer.class.getName());
 
@@ -73,7 +71,7 @@ public final class Lean3AssistServer implements LanguageServer, LanguageClientAw
     }
 
     /** The goal at a position as plain text and Markdown, for clients that draw their own goal view. */
-    @JsonRequest(value = Protocol.PLAIN_GOAL, useSegment = false)
+    @Override
     public CompletableFuture<Protocol.PlainGoal> plainGoal(TextDocumentPositionParams params) {
         return commands.plainGoal(params);
     }

@@ -29,7 +29,7 @@ public final class LspTestClient implements Lean3AssistClient, AutoCloseable {
     /** What this client answers to workspace/configuration for the lean3Assist section. */
     volatile com.google.gson.JsonElement configuration = new com.google.gson.JsonObject();
     final Lean3AssistServer server;
-    public final LanguageServer remote;
+    public final Lean3AssistLanguageServer remote;
     private final ServerLauncher serverSide;
     private final java.io.OutputStream clientToServer;
     /** The client's side of the stream, for writing bytes no well-behaved client would send. */
@@ -50,9 +50,9 @@ public final class LspTestClient implements Lean3AssistClient, AutoCloseable {
         var serverToClient = java.nio.channels.Channels.newOutputStream(toClient.sink());
         server = new Lean3AssistServer(exitCodes::add, parts);
         serverSide = ServerLauncher.start(server, serverIn, serverToClient);
-        var clientLauncher = new LSPLauncher.Builder<LanguageServer>()
+        var clientLauncher = new LSPLauncher.Builder<Lean3AssistLanguageServer>()
                 .setLocalService(this)
-                .setRemoteInterface(LanguageServer.class)
+                .setRemoteInterface(Lean3AssistLanguageServer.class)
                 .setInput(clientIn)
                 .setOutput(clientToServer)
                 .create();

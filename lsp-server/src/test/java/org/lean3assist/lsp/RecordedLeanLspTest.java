@@ -216,6 +216,24 @@ class RecordedLeanLspTest {
     }
 
     @Test
+    void plainGoalGivesEachGoalsTextForClientsThatDrawTheirOwnView() throws Exception {
+        try (var client = new LspTestClient(RecordedLean.parts("sessions/basics.jsonl", List.of()))) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+            var params = new org.eclipse.lsp4j.TextDocumentPositionParams(
+                    new TextDocumentIdentifier(RecordedLean.uri("basics")), new Position(7, 2));
+
+            var goal = client.remote.plainGoal(params).get(WAIT, TimeUnit.SECONDS);
+
+            // basics.lean 8:2 has two goals: `⊢ q` and `⊢ p`, with the same hypotheses.
+            String recorded = RecordedLean.recordedGoal("basics", 8, 2);
+            assertEquals("```lean\n" + recorded + "\n```", goal.rendered());
+            assertEquals(List.of("p q : Prop,\nhp : p,\nhq : q\n⊢ q", "p q : Prop,\nhp : p,\nhq : q\n⊢ p"), goal.goals());
+        }
+    }
+
+    @Test
     void requestsAboutFilesThatAreNotOpenGetEmptyAnswers() throws Exception {
         try (var client = new LspTestClient(RecordedLean.parts("sessions/basics.jsonl", List.of()))) {
             client.initialize();
