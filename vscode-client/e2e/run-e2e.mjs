@@ -385,6 +385,23 @@ async function main() {
     await page.keyboard.press('Escape');
   });
 
+  await check('"Suggest Next Tactic" offers verified tactics with their status and inserts the pick', async () => {
+    await goTo(page, HOVER.line, HOVER.column + 1);
+    await runCommand(page, 'Lean 3 Assist: Suggest Next Tactic');
+    const first = page.locator('.quick-input-list .monaco-list-row', { hasText: /closes the goal|makes progress/ }).first();
+    await first.waitFor({ state: 'visible', timeout: 120 * SECOND });
+    const shown = plain(await first.innerText());
+    // The longest recorded tactic the first row begins with (`cases h with hp hq`, not `cases h`).
+    const tactic = [...verified].sort((a, b) => b.length - a.length).find((candidate) => shown.startsWith(candidate));
+    assert(tactic, `the first pick is not a tactic Lean verified here: ${squash(shown)}`);
+    await shot(page, '5-suggest-tactic');
+    await page.keyboard.press('Enter');
+    const lines = page.locator('.editor-group-container .monaco-editor .view-lines').first();
+    await waitFor(`\`${tactic},\` inserted before line ${HOVER.line}'s tactic`, 20 * SECOND, async () =>
+      plain(await lines.innerText()).includes(`${tactic},\n`));
+    log(`suggest next tactic: picked and inserted "${tactic}"`);
+  });
+
   await check('"Convert Selection to Lean 3" inserts a statement or shows Lean\'s error', async () => {
     const sentence = '-- For every natural number n, n + 0 = n.';
     // The Lean editor, not the output view's editor below it.
@@ -422,10 +439,10 @@ async function main() {
       return undefined;
     });
     if (typeof outcome === 'object') {
-      await shot(page, '5-convert-selection');
+      await shot(page, '6-convert-selection');
       throw new Error(`the command failed: ${outcome.refused}`);
     }
-    await shot(page, '5-convert-selection');
+    await shot(page, '6-convert-selection');
     log(`convert selection: ${outcome}`);
   });
 
@@ -452,7 +469,7 @@ async function inHostChecks(browser, port, workspace, extensionDir, resultFile) 
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
       { timeout: 60 * SECOND });
     await waitFor('the in-host tests writing their result', 240 * SECOND, async () => fs.existsSync(resultFile));
-    await shot(page, '6-extension-host-tests');
+    await shot(page, '7-extension-host-tests');
   } finally {
     await page.close();
   }

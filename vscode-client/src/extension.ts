@@ -22,6 +22,7 @@ import {
   FormalizeResult,
   InformalizeParams,
   InformalizeResult,
+  insertActionTitlePrefix,
   NAMESPACE,
   ServerCommands,
   Settings,
@@ -254,8 +255,16 @@ class Lean3Assist implements vscode.Disposable {
     if (!pick) {
       return undefined;
     }
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, selection, pick.tactic);
+    // The server's own "Insert `tactic`" code action knows where the tactic goes (before the one at
+    // the cursor, with its comma); without it, the tactic replaces the selection.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>(
+      'vscode.executeCodeActionProvider', document.uri, new vscode.Range(selection.active, selection.active));
+    const insert = actions?.find((action) => action.title.startsWith(insertActionTitlePrefix(pick.tactic)) && action.edit);
+    let edit = insert?.edit;
+    if (!edit) {
+      edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, selection, pick.tactic);
+    }
     await vscode.workspace.applyEdit(edit);
     return pick.tactic;
   }

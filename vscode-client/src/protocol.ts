@@ -71,6 +71,14 @@ export interface SuggestTacticsResult {
   suggestions: TacticSuggestion[];
 }
 
+/**
+ * The title of the server's code action that inserts a verified tactic where it belongs (before the
+ * tactic at the cursor, with its comma and indentation): "Insert `tactic` (what it does)".
+ */
+export function insertActionTitlePrefix(tactic: string): string {
+  return `Insert \`${tactic}\``;
+}
+
 // ---- lean3Assist.server.formalize ----
 
 export interface FormalizeParams {

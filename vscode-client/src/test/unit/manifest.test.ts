@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CommandHandler, CommandTable, registerCommands } from '../../commands';
-import { COMMAND_CATEGORY, Commands, NAMESPACE, ServerCommands, Settings } from '../../protocol';
+import { COMMAND_CATEGORY, Commands, insertActionTitlePrefix, NAMESPACE, ServerCommands, Settings } from '../../protocol';
 
 // package.json is read from the extension's root, three levels above out/test/unit.
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
@@ -38,6 +38,12 @@ describe('package.json', () => {
       assert.ok(!clientIds.has(serverId), serverId);
       assert.ok(serverId.startsWith(`${NAMESPACE}.server.`), serverId);
     }
+  });
+
+  it('recognizes the server\'s insert action by its title', () => {
+    // As lsp-server's LeanTextDocumentService titles it.
+    assert.ok('Insert `exact ⟨h.2, h.1⟩` (closes the goal)'.startsWith(insertActionTitlePrefix('exact ⟨h.2, h.1⟩')));
+    assert.ok(!'Insert `exact h` (closes the goal)'.startsWith(insertActionTitlePrefix('exact')));
   });
 
   it('refers only to contributed commands in its menus', () => {
