@@ -132,4 +132,36 @@ function withoutWidgetIds(reply: unknown): unknown {
       fs.rmSync(workspace, { recursive: true, force: true });
     }
   });
+  it('after replaying a check, a file has the messages Lean had for it, in whatever order checks come', () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-lean-'));
+    try {
+      const replays: { position: { line: number }; candidate: string; classification: string; variant_content: string }[] =
+        JSON.parse(fs.readFileSync(path.join(recordings, 'replays', 'basics.json'), 'utf8'));
+      const atFirst = replays.filter((r) => r.position.line === replays[0].position.line);
+      const closing = atFirst.filter((r) => r.classification === 'closes_goal');
+      const failing = atFirst.find((r) => r.classification === 'invalid')!;
+      const shadow = `${workspace}/.shadow/0/basics.lean`;
+      // Every closing variant after a failing one: its list must not keep the failure's error.
+      for (const closes of closing) {
+        const requests = [
+          { seq_num: 1, command: 'sync', file_name: shadow, content: failing.variant_content },
+          { seq_num: 2, command: 'sync_output' },
+          { seq_num: 3, command: 'barrier_ping' },
+          { seq_num: 4, command: 'sync', file_name: shadow, content: closes.variant_content },
+          { seq_num: 5, command: 'sync_output' },
+          { seq_num: 6, command: 'barrier_ping' },
+        ];
+        const result = spawnSync(process.execPath, [fakeLean, '--server'], {
+          input: `${requests.map((r) => JSON.stringify(r)).join('\n')}\n`, encoding: 'utf8', cwd: workspace, timeout: 60_000,
+          env: { ...process.env, LEAN3_RECORDINGS: recordings, LEAN3_FAKE_MAX_GAP_MS: '0' },
+        });
+        const lists = result.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l)).filter((m) => m.response === 'all_messages');
+        const last = (lists[lists.length - 1]?.msgs ?? []) as { file_name: string; severity: string }[];
+        assert.deepStrictEqual(last.filter((m) => m.file_name === shadow && m.severity === 'error'), [],
+          `\`${closes.candidate}\` after \`${failing.candidate}\``);
+      }
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
 });
