@@ -306,8 +306,9 @@ async function main() {
       const current = await item.innerText();
       return /Lean (ready|checking)/.test(current) ? current : undefined;
     });
-    log(`status bar: ${squash(text)}`);
-    if (fs.existsSync(tinyModel)) {
+    if (!fs.existsSync(tinyModel)) {
+      log(`status bar: ${squash(text)}`);
+    } else {
       const withModel = await waitFor('status bar "model ready (CPU)"', 90 * SECOND, async () => {
         const current = await item.innerText();
         return /model ready \(CPU\)/.test(current) ? current : undefined;
