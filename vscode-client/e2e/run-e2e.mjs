@@ -10,7 +10,8 @@
 //  4. A hover inside a proof of basics.lean shows the goal Lean recorded there and a "Suggestions"
 //     section naming a tactic Lean verified there (from shared/lean3/replays/basics.json).
 //  5. "Convert selection to Lean 3" on an informal sentence inserts a statement or shows Lean's error.
-//  6. The status bar item shows Lean's state.
+//  6. The status bar item shows Lean's state; Suggest Next Tactic, Explain Lean Statement and Restart
+//     Lean work from the command palette.
 //  7. Inside the extension host: every contributed command is registered (vscode.commands.getCommands).
 // Screenshots of each step go to e2e/screenshots/. Without Lean 3 on the PATH, the stand-in
 // fake-lean/bin/lean replays the recordings. Every wait is bounded, and everything started is stopped.
@@ -447,6 +448,37 @@ async function main() {
     log(`convert selection: ${outcome}`);
   });
 
+  await check('"Explain Lean Statement" shows an explanation of the theorem at the cursor', async () => {
+    await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+    await goTo(page, 3, 1); // `theorem and_swap_ex (p q : Prop) : p ∧ q → q ∧ p :=`
+    await runCommand(page, 'Lean 3 Assist: Explain Lean Statement');
+    await runCommand(page, 'Notifications: Show Notifications');
+    const text = await waitFor('an explanation or a refusal', 120 * SECOND, async () => {
+      const shown = squash((await page.locator('.notifications-toasts, .notifications-center').allInnerTexts()).join('\n'));
+      return shown.replace(/^Notifications/, '').trim() !== '' && !/explaining/.test(shown) ? shown : undefined;
+    });
+    await shot(page, '7-explain-statement');
+    assert(!/failed|resulted in an error|no model is configured/i.test(text), `the command failed: ${text}`);
+    log(`explain: ${text.slice(0, 200)}`);
+    await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+  });
+
+  await check('"Restart Lean" starts a new Lean, and the status bar comes back to "Lean ready"', async () => {
+    // The server logs each Lean it starts; the output channel is also written to VS Code's logs.
+    const leanStarts = () => fs.readdirSync(path.join(userData, 'logs'), { recursive: true })
+      .filter((file) => String(file).endsWith('Lean 3 Assist.log'))
+      .map((file) => fs.readFileSync(path.join(userData, 'logs', String(file)), 'utf8').split('started lean[').length - 1)
+      .reduce((a, b) => a + b, 0);
+    const before = leanStarts();
+    assert(before > 0, 'the server\'s log shows no Lean started before the restart');
+    await runCommand(page, 'Lean 3 Assist: Restart Lean');
+    await waitFor('a new Lean in the server\'s log', 60 * SECOND, async () => leanStarts() > before);
+    const item = page.locator('.statusbar-item', { hasText: /Lean/ }).first();
+    await waitFor('status bar "Lean ready" after the restart', 60 * SECOND, async () => /Lean ready/.test(await item.innerText()));
+    const errors = squash((await page.locator('.notifications-toasts').allInnerTexts()).join('\n'));
+    assert(!/failed|resulted in an error/i.test(errors), `the restart failed: ${errors}`);
+  });
+
   await check('inside the extension host, every contributed command is registered', async () => {
     const installed = fs.readdirSync(extensions).find((d) => d.startsWith(`${manifest.publisher}.${manifest.name}-`));
     const result = await inHostChecks(browser, port, workspace, path.join(extensions, installed), hostResult);
@@ -470,7 +502,7 @@ async function inHostChecks(browser, port, workspace, extensionDir, resultFile) 
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
       { timeout: 60 * SECOND });
     await waitFor('the in-host tests writing their result', 240 * SECOND, async () => fs.existsSync(resultFile));
-    await shot(page, '7-extension-host-tests');
+    await shot(page, '8-extension-host-tests');
   } finally {
     await page.close();
   }
