@@ -25,16 +25,17 @@ public record TacticSite(TacticBlock block, LeanPosition start) {
      * or {@code end} line, and on a line with no token.
      */
     public static Optional<TacticSite> at(String text, LeanPosition cursor) {
-        Optional<TacticBlock> block = TacticBlocks.enclosing(text, cursor);
+        List<LeanToken> tokens = LeanScanner.scan(text);
+        var converter = new PositionConverter(text);
+        Optional<TacticBlock> block = TacticBlocks.enclosing(tokens, converter, cursor);
         if (block.isEmpty() || cursor.line() <= block.get().begin().line() || cursor.line() >= block.get().end().line()) {
             return Optional.empty();
         }
-        var converter = new PositionConverter(text);
         int cursorOffset = converter.offsetOf(cursor);
         int lineStart = converter.offsetOf(new LeanPosition(cursor.line(), 0));
         int lineEnd = cursor.line() < converter.lineCount()
                 ? converter.offsetOf(new LeanPosition(cursor.line() + 1, 0)) : text.length();
-        List<LeanToken> line = LeanScanner.scan(text).stream()
+        List<LeanToken> line = tokens.stream()
                 .filter(token -> token.start() >= lineStart && token.start() < lineEnd)
                 .toList();
         if (line.isEmpty()) {

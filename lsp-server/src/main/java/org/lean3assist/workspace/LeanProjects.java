@@ -25,6 +25,8 @@ public final class LeanProjects implements AutoCloseable {
 
     private final LeanStarter starter;
     private final Map<Path, LeanProject> byRoot = new ConcurrentHashMap<>();
+    /** Each file's project root, found once: every hover asks, and finding it touches the disk. */
+    private final Map<Path, Path> rootByFile = new ConcurrentHashMap<>();
     private final List<LeanServerListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LeanBridgeSettings settings;
 
@@ -45,7 +47,7 @@ public final class LeanProjects implements AutoCloseable {
      * @throws LeanNotFoundException when no Lean 3 can be found; the message lists what was tried
      */
     public LeanProject forFile(Path file) throws LeanNotFoundException {
-        Path root = ProjectRoots.rootOf(file.toAbsolutePath());
+        Path root = rootByFile.computeIfAbsent(file.toAbsolutePath(), ProjectRoots::rootOf);
         LeanProject existing = byRoot.get(root);
         if (existing != null) {
             return existing;
@@ -78,6 +80,8 @@ public final class LeanProjects implements AutoCloseable {
     public void restartAll() {
         List<LeanProject> stopping = new ArrayList<>(byRoot.values());
         byRoot.clear();
+        // A leanpkg.toml may have appeared or gone since; look again.
+        rootByFile.clear();
         stopping.forEach(LeanProject::close);
         LOG.info(() -> "stopped " + stopping.size() + " Lean process(es); they start again on demand");
     }

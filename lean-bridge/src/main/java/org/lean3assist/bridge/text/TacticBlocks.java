@@ -30,9 +30,18 @@ public final class TacticBlocks {
      * {@code begin} keyword and no later than the start of its {@code end} keyword.
      */
     public static Optional<TacticBlock> enclosing(String text, LeanPosition position) {
-        PositionConverter converter = new PositionConverter(text);
+        return enclosing(LeanScanner.scan(text), new PositionConverter(text), position);
+    }
+
+    /**
+     * The same, on a text already scanned: callers that also need the tokens (to find the tactic
+     * under a cursor, on every hover) scan once.
+     *
+     * @param tokens    {@link LeanScanner#scan} of the text
+     * @param converter a converter over the same text
+     */
+    public static Optional<TacticBlock> enclosing(List<LeanToken> tokens, PositionConverter converter, LeanPosition position) {
         int offset = converter.offsetOf(position);
-        List<LeanToken> tokens = LeanScanner.scan(text);
         Deque<Integer> openers = new ArrayDeque<>();
         TacticBlock best = null;
         for (int index = 0; index < tokens.size(); index++) {
