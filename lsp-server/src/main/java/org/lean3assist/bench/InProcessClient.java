@@ -32,13 +32,15 @@ final class InProcessClient implements Lean3AssistClient, AutoCloseable {
     InProcessClient(Lean3AssistServer languageServer) throws IOException {
         Pipe clientToServer = Pipe.open();
         Pipe serverToClient = Pipe.open();
-        serverSide = ServerLauncher.start(languageServer, Channels.newInputStream(clientToServer.source()),
+        // Buffered like an editor's stdio: LSP4J reads message headers a byte at a time.
+        serverSide = ServerLauncher.start(languageServer,
+                new java.io.BufferedInputStream(Channels.newInputStream(clientToServer.source())),
                 Channels.newOutputStream(serverToClient.sink()));
         toServer = Channels.newOutputStream(clientToServer.sink());
         var launcher = new LSPLauncher.Builder<LanguageServer>()
                 .setLocalService(this)
                 .setRemoteInterface(LanguageServer.class)
-                .setInput(Channels.newInputStream(serverToClient.source()))
+                .setInput(new java.io.BufferedInputStream(Channels.newInputStream(serverToClient.source())))
                 .setOutput(toServer)
                 .create();
         launcher.startListening();

@@ -16,14 +16,11 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
-import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.PositionConverter;
 import org.lean3assist.bridge.text.Utf16Position;
 import org.lean3assist.lsp.Lean3AssistServer;
 import org.lean3assist.lsp.ServerParts;
-import org.lean3assist.workspace.LeanProjects;
-import org.lean3assist.workspace.LeanStarter;
 
 /**
  * Hover latency over LSP against the bridge's raw {@code info} query on the same file and position,
@@ -58,7 +55,7 @@ public final class LspBench {
         @Override
         public String toString() {
             return String.format("""
-                    bench lsp: %s:%d:%d, %d iterations, alternating, one real Lean per side
+                    bench lsp: %s:%d:%d, %d iterations, alternating, the same real Lean for both
                       raw goal query (bridge info):  median %.2f ms
                       hover over LSP (goal only):    median %.2f ms
                       hover / raw:                   %.2f  (goal: at most 1.2)
@@ -76,13 +73,8 @@ public final class LspBench {
         Utf16Position utf16 = new PositionConverter(text).toUtf16(options.position());
         Position position = new Position(utf16.line(), utf16.character());
         String uri = file.toUri().toString();
-        try (var projects = new LeanProjects(LeanStarter.located(), LeanBridgeSettings.defaults());
-             var client = new InProcessClient(new Lean3AssistServer(code -> { }, ServerParts.product()))) {
-            // The baseline: the bridge's own goal query, on its own Lean.
-            var bridge = projects.forFile(file).server();
-            bridge.openDocument(file, 1, text).get(300, TimeUnit.SECONDS);
-            bridge.waitUntilChecked(file).get(300, TimeUnit.SECONDS);
-
+        var languageServer = new Lean3AssistServer(code -> { }, ServerParts.product());
+        try (var client = new InProcessClient(languageServer)) {
             var initialize = new InitializeParams();
             initialize.setCapabilities(new ClientCapabilities());
             client.server.initialize(initialize).get(60, TimeUnit.SECONDS);
@@ -91,6 +83,8 @@ public final class LspBench {
             client.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "lean", 1, text)));
             waitUntil(() -> client.hasDiagnostics(uri), 300);
             var params = new HoverParams(new TextDocumentIdentifier(uri), position);
+            // The baseline: the bridge's own goal query, to the very Lean process the hover uses.
+            var bridge = languageServer.leanProjects().forFile(file).server();
 
             // Alternate the two so that drift on a busy machine hits both sides alike.
             List<Double> raw = new ArrayList<>();

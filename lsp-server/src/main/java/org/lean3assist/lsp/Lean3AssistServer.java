@@ -193,6 +193,11 @@ public final class Lean3AssistServer implements Lean3AssistLanguageServer, Langu
         return info == null ? "an unnamed client" : info.getName() + " " + info.getVersion();
     }
 
+    /** The Lean processes this server runs, for benchmarks that measure against the bridge itself. */
+    public org.lean3assist.workspace.LeanProjects leanProjects() {
+        return session.projects();
+    }
+
     /** The document service, for tests that await Lean's checking. */
     LeanTextDocumentService documents() {
         return textDocumentService;
