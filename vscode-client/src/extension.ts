@@ -195,6 +195,13 @@ class Lean3Assist implements vscode.Disposable {
     return undefined;
   }
 
+  /** The active Lean editor and the running client, or undefined after telling the user which is missing. */
+  private leanEditorWithClient(): { editor: vscode.TextEditor; client: LanguageClient } | undefined {
+    const editor = this.leanEditor();
+    const client = editor && this.runningClient();
+    return editor && client ? { editor, client } : undefined;
+  }
+
   private leanEditor(): vscode.TextEditor | undefined {
     const editor = vscode.window.activeTextEditor;
     if (editor?.document.languageId === 'lean') {
@@ -229,11 +236,11 @@ class Lean3Assist implements vscode.Disposable {
 
   /** Suggest next tactic: a quick pick of the verified tactics at the cursor; the pick is inserted. */
   private async suggestTactic(): Promise<string | undefined> {
-    const editor = this.leanEditor();
-    const client = editor && this.runningClient();
-    if (!editor || !client) {
+    const target = this.leanEditorWithClient();
+    if (!target) {
       return undefined;
     }
+    const { editor, client } = target;
     const document = editor.document;
     const selection = editor.selection;
     const params: SuggestTacticsParams = { uri: document.uri.toString(), position: toPosition(selection.active) };
@@ -271,11 +278,11 @@ class Lean3Assist implements vscode.Disposable {
 
   /** Convert selection to Lean 3: inserts the first statement Lean accepted, or shows Lean's error. */
   private async convertSelection(): Promise<FormalizeOutcome | undefined> {
-    const editor = this.leanEditor();
-    const client = editor && this.runningClient();
-    if (!editor || !client) {
+    const target = this.leanEditorWithClient();
+    if (!target) {
       return undefined;
     }
+    const { editor, client } = target;
     const document = editor.document;
     const selection = editor.selection;
     const text = document.getText(selection).trim();
@@ -306,11 +313,11 @@ class Lean3Assist implements vscode.Disposable {
 
   /** Explain Lean statement: the selection (or the cursor's line) in words, in a message. */
   private async explainStatement(): Promise<string | undefined> {
-    const editor = this.leanEditor();
-    const client = editor && this.runningClient();
-    if (!editor || !client) {
+    const target = this.leanEditorWithClient();
+    if (!target) {
       return undefined;
     }
+    const { editor, client } = target;
     const selection = editor.selection;
     const statement = (selection.isEmpty ? editor.document.lineAt(selection.active.line).text : editor.document.getText(selection)).trim();
     if (statement === '') {
