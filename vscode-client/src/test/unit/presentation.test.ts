@@ -100,13 +100,13 @@ describe('settings sent to the server', () => {
   it('nests the server settings under their sections and leaves out client-only ones', () => {
     const values: Record<string, unknown> = {
       [Settings.javaHome]: '/jdk',
-      [Settings.leanExecutablePath]: '/opt/lean/bin/lean',
+      [Settings.leanExecutablePath]: '/home/someone/lean-3.51.1/bin/lean',
       [Settings.leanMemoryLimitMb]: 4096,
       [Settings.modelDevice]: 'cuda',
       [Settings.suggestionsOnHover]: false,
     };
     assert.deepStrictEqual(serverSettingsTree((key) => values[key]), {
-      lean: { executablePath: '/opt/lean/bin/lean', memoryLimitMb: 4096 },
+      lean: { executablePath: '/home/someone/lean-3.51.1/bin/lean', memoryLimitMb: 4096 },
       model: { device: 'cuda' },
       suggestions: { onHover: false },
     });
