@@ -26,8 +26,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String text = LeanOptions.read(file);
-        try (var projects = lean.projects()) {
-            var messages = OneShot.openAndCheck(projects.forFile(file), file.toAbsolutePath(), text);
+        try (var checked = OneShot.check(lean, file, text)) {
+            var messages = checked.messages();
             boolean failed = messages.stream().anyMatch(message -> message.severity() == LeanMessage.Severity.ERROR);
             var out = spec.commandLine().getOut();
             if (lean.json) {

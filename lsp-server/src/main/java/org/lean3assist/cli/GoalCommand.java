@@ -26,10 +26,8 @@ final class GoalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String text = LeanOptions.read(at.file());
-        try (var projects = lean.projects()) {
-            var project = projects.forFile(at.file());
-            OneShot.openAndCheck(project, at.file().toAbsolutePath(), text);
-            var goal = OneShot.await(project.server().goalAt(at.file().toAbsolutePath(), at.position()));
+        try (var checked = OneShot.check(lean, at.file(), text)) {
+            var goal = OneShot.await(checked.project().server().goalAt(checked.file(), at.position()));
             var out = spec.commandLine().getOut();
             if (lean.json) {
                 var json = new LinkedHashMap<String, Object>();

@@ -14,6 +14,7 @@ import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.PositionConverter;
 import org.lean3assist.suggest.TacticSite;
 import org.lean3assist.workspace.LeanProject;
+import org.lean3assist.workspace.LeanProjects;
 
 /** What the one-shot commands share: opening a file in Lean, waiting for it, printing results. */
 final class OneShot {
@@ -23,6 +24,36 @@ final class OneShot {
     static final long WAIT_SECONDS = 600;
 
     private OneShot() {}
+
+    /**
+     * A source file opened in its project's Lean and checked. Closing it stops that Lean.
+     *
+     * @param file the absolute path Lean knows the file by
+     */
+    record CheckedFile(LeanProjects projects, LeanProject project, Path file, String text,
+                       List<LeanMessage> messages) implements AutoCloseable {
+        @Override
+        public void close() {
+            projects.close();
+        }
+    }
+
+    /**
+     * Starts the file's Lean with the command's options, sends it {@code text} and waits until it is
+     * checked. Callers read the text (and check their position in it) first, so that a bad argument
+     * is reported before a Lean process starts.
+     */
+    static CheckedFile check(LeanOptions lean, Path file, String text) throws Exception {
+        Path absolute = file.toAbsolutePath();
+        var projects = lean.projects();
+        try {
+            var project = projects.forFile(absolute);
+            return new CheckedFile(projects, project, absolute, text, openAndCheck(project, absolute, text));
+        } catch (Exception | Error e) {
+            projects.close();
+            throw e;
+        }
+    }
 
     /** Sends the file to Lean and waits until it is checked; returns its messages. */
     static List<LeanMessage> openAndCheck(LeanProject project, Path file, String text) throws Exception {

@@ -43,11 +43,10 @@ final class SuggestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String text = LeanOptions.read(at.file());
         var site = OneShot.site(at, text);
-        var file = at.file().toAbsolutePath();
         var executor = Executors.newCachedThreadPool();
-        try (var projects = lean.projects(); var model = new Closeable<>(modelOptions.load())) {
-            var project = projects.forFile(file);
-            OneShot.openAndCheck(project, file, text);
+        try (var model = new Closeable<>(modelOptions.load()); var checked = OneShot.check(lean, at.file(), text)) {
+            var project = checked.project();
+            var file = checked.file();
             var goal = OneShot.await(project.server().goalAt(file, site.start())).orElseThrow(() ->
                     new IllegalStateException("Lean reports no goal at " + at + " (is the proof above it broken?)"));
             var engine = new SuggestionEngine(org.lean3assist.lsp.ServerParts.modelThenPortfolio(model.value()), MAX_CANDIDATES, executor);

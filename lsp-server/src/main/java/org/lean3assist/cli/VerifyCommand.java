@@ -32,12 +32,9 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String text = LeanOptions.read(at.file());
         var site = OneShot.site(at, text);
-        var file = at.file().toAbsolutePath();
-        try (var projects = lean.projects()) {
-            var project = projects.forFile(file);
-            OneShot.openAndCheck(project, file, text);
-            List<ReplayResult> results = OneShot.await(project.verifier().verify(
-                    new VerifyRequest(file, 1, text, site.start(), tactics)));
+        try (var checked = OneShot.check(lean, at.file(), text)) {
+            List<ReplayResult> results = OneShot.await(checked.project().verifier().verify(
+                    new VerifyRequest(checked.file(), 1, text, site.start(), tactics)));
             var out = spec.commandLine().getOut();
             List<Suggestion> verdicts = results.stream().map(result -> new Suggestion(result.candidate(), result.verdict(),
                     result.goalsAfter(), result.explanation(), "command line")).toList();
