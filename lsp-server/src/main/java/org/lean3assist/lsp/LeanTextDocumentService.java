@@ -117,7 +117,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         debouncer.cancel(uri);
         documents.close(uri);
         suggestions.invalidate(uri, Integer.MIN_VALUE);
-        Conversions.path(uri).flatMap(this::runningProject).ifPresent(project -> project.server().closeDocument(Conversions.path(uri).get()));
+        Conversions.path(uri).ifPresent(path -> runningProject(path).ifPresent(project -> project.server().closeDocument(path)));
         session.client().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
     }
 
