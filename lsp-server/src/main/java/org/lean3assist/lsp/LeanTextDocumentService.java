@@ -40,7 +40,6 @@ import org.lean3assist.bridge.LeanServerListener;
 import org.lean3assist.bridge.locate.LeanNotFoundException;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
-import org.lean3assist.bridge.text.PositionConverter;
 import org.lean3assist.lsp.settings.Settings;
 import org.lean3assist.suggest.Suggestion;
 import org.lean3assist.suggest.SuggestionEngine;
@@ -72,7 +71,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         session.projects().addListener(new LeanServerListener() {
             @Override
             public void onMessages(Path file, List<LeanMessage> messages) {
-                uriOf(file).ifPresent(uri -> publish(uri, messages));
+                documents.uriOf(file).ifPresent(uri -> publish(uri, messages));
             }
 
             @Override
@@ -115,9 +114,10 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
         debouncer.cancel(uri);
-        documents.close(uri);
+        var closed = documents.close(uri);
         suggestions.invalidate(uri, Integer.MIN_VALUE);
-        Conversions.path(uri).ifPresent(path -> runningProject(path).ifPresent(project -> project.server().closeDocument(path)));
+        closed.flatMap(TextDocuments.Snapshot::path)
+                .ifPresent(path -> runningProject(path).ifPresent(project -> project.server().closeDocument(path)));
         session.client().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
     }
 
@@ -129,8 +129,8 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     /** Completes when Lean has checked the document's current version (tests await this). */
     CompletableFuture<List<LeanMessage>> checked(String uri) {
         var snapshot = documents.get(uri);
-        var path = Conversions.path(uri);
-        if (snapshot.isEmpty() || path.isEmpty()) {
+        var path = snapshot.flatMap(TextDocuments.Snapshot::path);
+        if (path.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
         return project(path.get()).map(project -> syncIfStale(project, uri).thenCompose(ignored ->
@@ -139,8 +139,8 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
 
     private void sendToLean(String uri) {
         var snapshot = documents.get(uri);
-        var path = Conversions.path(uri);
-        if (snapshot.isEmpty() || path.isEmpty()) {
+        var path = snapshot.flatMap(TextDocuments.Snapshot::path);
+        if (path.isEmpty()) {
             return;
         }
         Optional<LeanProject> project = project(path.get());
@@ -165,7 +165,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     /** Sends the editor's current text to Lean unless Lean already has that version. */
     private CompletableFuture<Void> syncIfStale(LeanProject project, String uri) {
         var snapshot = documents.get(uri).orElseThrow();
-        Path path = Conversions.path(uri).orElseThrow();
+        Path path = snapshot.path().orElseThrow();
         Optional<Integer> leanVersion = project.server().documentVersion(path);
         if (leanVersion.isPresent() && leanVersion.get() == snapshot.version()) {
             return CompletableFuture.completedFuture(null);
@@ -178,7 +178,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
 
     private void publish(String uri, List<LeanMessage> messages) {
         documents.get(uri).ifPresent(snapshot -> {
-            var text = new PositionConverter(snapshot.text());
+            var text = snapshot.converter();
             var diagnostics = messages.stream().map(message -> Conversions.diagnostic(text, message)).toList();
             var params = new PublishDiagnosticsParams(uri, diagnostics);
             params.setVersion(snapshot.version());
@@ -235,7 +235,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     }
 
     private List<Either<Command, CodeAction>> insertActions(Place place, List<Suggestion> ranked) {
-        var text = new PositionConverter(place.text());
+        var text = place.document().converter();
         LeanPosition site = place.site().start();
         String lineText = text.lineText(site.line() - 1);
         String indentation = lineText.substring(0, lineText.length() - lineText.stripLeading().length());
@@ -258,26 +258,39 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     // ---- shared by hover, code actions and commands -------------------------------------------
 
     /** A document position resolved against the open text and its Lean project. */
-    record Place(String uri, int version, String text, Path path, LeanProject project, TacticSite site) {}
+    record Place(TextDocuments.Snapshot document, Path path, LeanProject project, TacticSite site) {
+        String uri() {
+            return document.uri();
+        }
+
+        int version() {
+            return document.version();
+        }
+
+        String text() {
+            return document.text();
+        }
+    }
 
     /** The tactic site under an LSP position of an open document; empty outside proofs or without Lean. */
     Optional<Place> place(String uri, Position position) {
         var snapshot = documents.get(uri);
-        var path = Conversions.path(uri);
-        if (snapshot.isEmpty() || path.isEmpty()) {
+        var path = snapshot.flatMap(TextDocuments.Snapshot::path);
+        if (path.isEmpty()) {
             return Optional.empty();
         }
         var project = project(path.get());
         if (project.isEmpty()) {
             return Optional.empty();
         }
-        var text = new PositionConverter(snapshot.get().text());
+        var document = snapshot.get();
+        var text = document.converter();
         if (position.getLine() < 0 || position.getLine() >= text.lineCount() || position.getCharacter() < 0) {
             return Optional.empty();
         }
         LeanPosition cursor = Conversions.toLean(text, position);
-        return TacticSite.at(snapshot.get().text(), cursor).map(site -> new Place(uri, snapshot.get().version(),
-                snapshot.get().text(), path.get(), project.get(), site));
+        return TacticSite.at(document.text(), document.tokens(), text, cursor)
+                .map(site -> new Place(document, path.get(), project.get(), site));
     }
 
     /** Lean's goal before the tactic at the place, waiting a bounded time. */
@@ -308,7 +321,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
      * scanning), or on a worker when finding it may start a Lean process.
      */
     private CompletableFuture<Optional<Place>> placeAsync(String uri, Position position) {
-        boolean running = Conversions.path(uri).flatMap(this::runningProject).isPresent();
+        boolean running = documents.get(uri).flatMap(TextDocuments.Snapshot::path).flatMap(this::runningProject).isPresent();
         return running ? CompletableFuture.completedFuture(place(uri, position))
                 : CompletableFuture.supplyAsync(() -> place(uri, position), session.executor());
     }
@@ -343,12 +356,6 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     private Optional<LeanProject> runningProject(Path file) {
         return session.projects().running().stream()
                 .filter(project -> project.server().documentVersion(file).isPresent())
-                .findFirst();
-    }
-
-    private Optional<String> uriOf(Path file) {
-        return documents.uris().stream()
-                .filter(uri -> Conversions.path(uri).map(path -> path.equals(file)).orElse(false))
                 .findFirst();
     }
 

@@ -1,10 +1,15 @@
 package org.lean3assist.lsp;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.lean3assist.bridge.text.LeanScanner;
+import org.lean3assist.bridge.text.LeanToken;
+import org.lean3assist.bridge.text.PositionConverter;
 
 /**
  * The editor's view of every open document: the text and version the client last sent. Changes are
@@ -12,13 +17,69 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
  */
 final class TextDocuments {
 
-    /** One open document at one version. */
-    record Snapshot(String uri, int version, String text) {}
+    /**
+     * One open document at one version. The line index and the token list are computed on first
+     * use and kept with the version, so hovers and code actions on an unchanged document do not
+     * rescan it.
+     */
+    static final class Snapshot {
+        private final String uri;
+        private final int version;
+        private final String text;
+        private final Optional<Path> path;
+        private volatile PositionConverter converter;
+        private volatile List<LeanToken> tokens;
+
+        private Snapshot(String uri, int version, String text, Optional<Path> path) {
+            this.uri = uri;
+            this.version = version;
+            this.text = text;
+            this.path = path;
+        }
+
+        String uri() {
+            return uri;
+        }
+
+        int version() {
+            return version;
+        }
+
+        String text() {
+            return text;
+        }
+
+        /** The file behind the URI; empty for URIs that name no local file ({@code untitled:}, ...). */
+        Optional<Path> path() {
+            return path;
+        }
+
+        /** The line index of this version's text. */
+        PositionConverter converter() {
+            PositionConverter computed = converter;
+            if (computed == null) {
+                // Two threads may both compute it; both results are equal, either may win.
+                computed = new PositionConverter(text);
+                converter = computed;
+            }
+            return computed;
+        }
+
+        /** {@link LeanScanner#scan} of this version's text. */
+        List<LeanToken> tokens() {
+            List<LeanToken> computed = tokens;
+            if (computed == null) {
+                computed = LeanScanner.scan(text);
+                tokens = computed;
+            }
+            return computed;
+        }
+    }
 
     private final Map<String, Snapshot> open = new ConcurrentHashMap<>();
 
     void open(String uri, int version, String text) {
-        open.put(uri, new Snapshot(uri, version, text));
+        open.put(uri, new Snapshot(uri, version, text, Conversions.path(uri)));
     }
 
     /** Applies the client's changes; returns the new snapshot, or empty for a document never opened. */
@@ -28,18 +89,25 @@ final class TextDocuments {
             for (TextDocumentContentChangeEvent change : changes) {
                 text = apply(text, change);
             }
-            return new Snapshot(uri, version, text);
+            return new Snapshot(uri, version, text, current.path());
         });
         return Optional.ofNullable(updated);
     }
 
-    void close(String uri) {
-        open.remove(uri);
+    /** Forgets a document; returns its last snapshot, or empty for a document never opened. */
+    Optional<Snapshot> close(String uri) {
+        return Optional.ofNullable(open.remove(uri));
     }
 
     /** The URIs of every open document. */
     java.util.Set<String> uris() {
         return java.util.Set.copyOf(open.keySet());
+    }
+
+    /** The URI of the open document of a file, if there is one. */
+    Optional<String> uriOf(Path file) {
+        return open.values().stream().filter(snapshot -> snapshot.path().map(file::equals).orElse(false))
+                .map(Snapshot::uri).findFirst();
     }
 
     Optional<Snapshot> get(String uri) {

@@ -25,8 +25,17 @@ public record TacticSite(TacticBlock block, LeanPosition start) {
      * or {@code end} line, and on a line with no token.
      */
     public static Optional<TacticSite> at(String text, LeanPosition cursor) {
-        List<LeanToken> tokens = LeanScanner.scan(text);
-        var converter = new PositionConverter(text);
+        return at(text, LeanScanner.scan(text), new PositionConverter(text), cursor);
+    }
+
+    /**
+     * The same, on a text already scanned and indexed: the language server keeps both per document
+     * version, so a hover does not rescan the file.
+     *
+     * @param tokens    {@link LeanScanner#scan} of {@code text}
+     * @param converter a converter over {@code text}
+     */
+    public static Optional<TacticSite> at(String text, List<LeanToken> tokens, PositionConverter converter, LeanPosition cursor) {
         Optional<TacticBlock> block = TacticBlocks.enclosing(tokens, converter, cursor);
         if (block.isEmpty() || cursor.line() <= block.get().begin().line() || cursor.line() >= block.get().end().line()) {
             return Optional.empty();

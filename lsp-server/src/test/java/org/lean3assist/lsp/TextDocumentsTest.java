@@ -1,6 +1,9 @@
 package org.lean3assist.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -48,5 +51,38 @@ class TextDocumentsTest {
     void positionsPastTheEndAreClamped() {
         assertEquals(2, TextDocuments.offsetOf("ab\ncd", new Position(0, 99)));
         assertEquals(5, TextDocuments.offsetOf("ab\ncd", new Position(7, 0)));
+    }
+
+    @Test
+    void aVersionIsScannedOnceAndAChangeGetsItsOwnTokens() {
+        var documents = new TextDocuments();
+        documents.open("file:///p/t.lean", 1, "example : true :=\nbegin\n  trivial\nend\n");
+        var first = documents.get("file:///p/t.lean").orElseThrow();
+
+        assertSame(first.tokens(), first.tokens(), "the same version is not rescanned");
+        assertSame(first.converter(), first.converter());
+        assertTrue(first.tokens().stream().anyMatch(token -> token.text().equals("trivial")));
+
+        var second = documents.change("file:///p/t.lean", 2, java.util.List.of(edit(2, 2, 9, "refl"))).orElseThrow();
+        assertTrue(second.tokens().stream().anyMatch(token -> token.text().equals("refl")));
+        assertFalse(second.tokens().stream().anyMatch(token -> token.text().equals("trivial")));
+        assertEquals("  refl", second.converter().lineText(2));
+    }
+
+    @Test
+    void theFileOfAUriIsFoundOnceAndLooksUpTheDocument() {
+        var documents = new TextDocuments();
+        var file = java.nio.file.Path.of("/p/t.lean").toAbsolutePath();
+        documents.open(file.toUri().toString(), 1, "");
+        documents.open("untitled:Untitled-1", 1, "");
+
+        assertEquals(java.util.Optional.of(file), documents.get(file.toUri().toString()).orElseThrow().path());
+        assertEquals(java.util.Optional.empty(), documents.get("untitled:Untitled-1").orElseThrow().path());
+        assertEquals(java.util.Optional.of(file.toUri().toString()), documents.uriOf(file));
+
+        var closed = documents.close(file.toUri().toString());
+        assertEquals(java.util.Optional.of(file), closed.orElseThrow().path());
+        assertEquals(java.util.Optional.empty(), documents.uriOf(file));
+        assertEquals(java.util.Optional.empty(), documents.close(file.toUri().toString()));
     }
 }
