@@ -48,6 +48,8 @@ final class LspCommand implements Callable<Integer> {
             System.err.println("lean3-assist: listening on 127.0.0.1:" + listener.getLocalPort());
             try (Socket socket = listener.accept()) {
                 LOG.info(() -> "client connected from " + socket.getRemoteSocketAddress());
+                // Requests and answers are small and latency-bound; Nagle's algorithm only delays them.
+                socket.setTcpNoDelay(true);
                 var server = new Lean3AssistServer(Main::exitAfterFlush);
                 return ServerLauncher.start(server, socket.getInputStream(), socket.getOutputStream())
                         .awaitExit();

@@ -1,5 +1,7 @@
 package org.lean3assist.lsp;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,7 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 public final class ServerLauncher {
 
     private static final Logger LOG = Logger.getLogger(ServerLauncher.class.getName());
+    private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Future<Void> listening;
     private final ExecutorService executor;
@@ -35,8 +38,11 @@ public final class ServerLauncher {
         Launcher<Lean3AssistClient> launcher = new LSPLauncher.Builder<Lean3AssistClient>()
                 .setLocalService(server)
                 .setRemoteInterface(Lean3AssistClient.class)
-                .setInput(in)
-                .setOutput(out)
+                // LSP4J reads the headers a byte at a time, and writes a message as a header and a
+                // body and then flushes: buffered on both sides, a message costs one read and one
+                // write on the pipe or socket instead of one per header byte and two per message.
+                .setInput(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, BUFFER_BYTES))
+                .setOutput(new BufferedOutputStream(out, BUFFER_BYTES))
                 .setExecutorService(executor)
                 .create();
         server.connect(launcher.getRemoteProxy());
