@@ -32,11 +32,10 @@ final class InProcessClient implements Lean3AssistClient, AutoCloseable {
     InProcessClient(Lean3AssistServer languageServer) throws IOException {
         Pipe clientToServer = Pipe.open();
         Pipe serverToClient = Pipe.open();
-        // Buffered like an editor's stdio: LSP4J reads message headers a byte at a time.
-        serverSide = ServerLauncher.start(languageServer,
-                new java.io.BufferedInputStream(Channels.newInputStream(clientToServer.source())),
+        serverSide = ServerLauncher.start(languageServer, Channels.newInputStream(clientToServer.source()),
                 Channels.newOutputStream(serverToClient.sink()));
-        toServer = Channels.newOutputStream(clientToServer.sink());
+        // An editor writes each message in one go, as LSP4J does over a buffered stream.
+        toServer = new java.io.BufferedOutputStream(Channels.newOutputStream(clientToServer.sink()), 64 * 1024);
         var launcher = new LSPLauncher.Builder<LanguageServer>()
                 .setLocalService(this)
                 .setRemoteInterface(LanguageServer.class)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
@@ -26,27 +27,74 @@ import org.lean3assist.lsp.ServerParts;
  * Hover latency over LSP against the bridge's raw {@code info} query on the same file and position,
  * both on a real Lean in the same run, and the time from the first hover until the hover shows a
  * verified suggestion.
+ *
+ * <p>The two sides alternate, so drift on a busy machine hits both alike. The headline figures
+ * are taken after a warm-up, as JMH would: the JIT compiles the LSP path (JSON-RPC framing, LSP4J's
+ * Gson adapters, the tactic-site lookup) only after some thousands of calls, and in an editing
+ * session the same code runs on every keystroke and cursor move. The first pairs of the fresh JVM
+ * are reported beside them, so the cost of a cold server is not hidden.
  */
 public final class LspBench {
 
-    /** What to measure and how often. */
-    public record Options(Path file, LeanPosition position, int iterations) {}
+    /** How many of the first warm-up pairs the fresh-JVM figures are taken from. */
+    public static final int FRESH_PAIRS = 50;
 
-    /** The figures of one run; times in milliseconds. */
-    public record Result(String file, int line, int column, int iterations, double rawGoalMedianMs,
-                         double hoverMedianMs, double hoverToRawRatio, double firstVerifiedSuggestionMs,
-                         String firstSuggestion) {
+    /**
+     * What to measure and how often.
+     *
+     * @param iterations measured hover/raw pairs
+     * @param warmUp     pairs run before them and not counted in the headline figures
+     */
+    public record Options(Path file, LeanPosition position, int iterations, int warmUp) {
+        public Options {
+            if (iterations < 1 || warmUp < 0) {
+                throw new IllegalArgumentException("need at least 1 iteration and a warm-up of 0 or more, got "
+                        + iterations + " and " + warmUp);
+            }
+        }
+    }
+
+    /** Medians of one series of alternating pairs, in milliseconds. */
+    public record Medians(int pairs, double rawGoalMs, double hoverMs) {
+        public double ratio() {
+            return hoverMs / rawGoalMs;
+        }
+
+        static Medians of(List<Double> raw, List<Double> hover) {
+            return new Medians(raw.size(), median(raw), median(hover));
+        }
+
+        Map<String, Object> toJson() {
+            var json = new LinkedHashMap<String, Object>();
+            json.put("pairs", pairs);
+            json.put("raw_goal_median_ms", round(rawGoalMs));
+            json.put("hover_median_ms", round(hoverMs));
+            json.put("hover_to_raw_ratio", round(ratio()));
+            return json;
+        }
+    }
+
+    /**
+     * The figures of one run; times in milliseconds.
+     *
+     * @param warm  the headline: the measured pairs after the warm-up
+     * @param fresh the first {@link #FRESH_PAIRS} warm-up pairs of the fresh JVM (empty without warm-up)
+     */
+    public record Result(String file, int line, int column, int warmUpPairs, Medians warm, Optional<Medians> fresh,
+                         double firstVerifiedSuggestionMs, String firstSuggestion) {
 
         public Map<String, Object> toJson() {
             var json = new LinkedHashMap<String, Object>();
             json.put("file", file);
             json.put("line", line);
             json.put("column", column);
-            json.put("iterations", iterations);
-            json.put("raw_goal_median_ms", round(rawGoalMedianMs));
-            json.put("hover_median_ms", round(hoverMedianMs));
-            json.put("hover_to_raw_ratio", round(hoverToRawRatio));
+            json.put("iterations", warm.pairs());
+            json.put("warm_up_pairs", warmUpPairs);
+            json.put("raw_goal_median_ms", round(warm.rawGoalMs()));
+            json.put("hover_median_ms", round(warm.hoverMs()));
+            json.put("hover_to_raw_ratio", round(warm.ratio()));
             json.put("hover_to_raw_ratio_goal", 1.2);
+            json.put("fresh_jvm", fresh.map(Medians::toJson).orElse(null));
             json.put("first_verified_suggestion_ms", round(firstVerifiedSuggestionMs));
             json.put("first_suggestion", firstSuggestion);
             return json;
@@ -54,14 +102,18 @@ public final class LspBench {
 
         @Override
         public String toString() {
+            String freshLine = fresh.map(medians -> String.format(
+                    "%n  fresh JVM, first %d pairs:     raw %.2f ms, hover %.2f ms, hover / raw %.2f",
+                    medians.pairs(), medians.rawGoalMs(), medians.hoverMs(), medians.ratio())).orElse("");
             return String.format("""
-                    bench lsp: %s:%d:%d, %d iterations, alternating, the same real Lean for both
+                    bench lsp: %s:%d:%d, the same real Lean for both sides, alternating
+                      after %d warm-up pairs, %d pairs:
                       raw goal query (bridge info):  median %.2f ms
                       hover over LSP (goal only):    median %.2f ms
-                      hover / raw:                   %.2f  (goal: at most 1.2)
+                      hover / raw:                   %.2f  (goal: at most 1.2)%s
                       first verified suggestion:     %.0f ms after the first hover (%s)""",
-                    file, line, column, iterations, rawGoalMedianMs, hoverMedianMs, hoverToRawRatio,
-                    firstVerifiedSuggestionMs, firstSuggestion);
+                    file, line, column, warmUpPairs, warm.pairs(), warm.rawGoalMs(), warm.hoverMs(), warm.ratio(),
+                    freshLine, firstVerifiedSuggestionMs, firstSuggestion);
         }
     }
 
@@ -85,22 +137,31 @@ public final class LspBench {
             var params = new HoverParams(new TextDocumentIdentifier(uri), position);
             // The baseline: the bridge's own goal query, to the very Lean process the hover uses.
             var bridge = languageServer.leanProjects().forFile(file).server();
+            if (client.server.getTextDocumentService().hover(params).get(60, TimeUnit.SECONDS) == null) {
+                throw new IllegalArgumentException("no goal to hover at " + options.file() + ":" + options.position()
+                        + "; pick a position inside a begin ... end block");
+            }
 
-            // Alternate the two so that drift on a busy machine hits both sides alike.
             List<Double> raw = new ArrayList<>();
             List<Double> hover = new ArrayList<>();
-            int warmUp = Math.max(5, options.iterations() / 10);
-            for (int run = 0; run < warmUp + options.iterations(); run++) {
+            Optional<Medians> fresh = Optional.empty();
+            for (int run = 0; run < options.warmUp() + options.iterations(); run++) {
+                if (run == options.warmUp()) {
+                    raw.clear();
+                    hover.clear();
+                }
                 long start = System.nanoTime();
                 bridge.goalAt(file, options.position()).get(60, TimeUnit.SECONDS);
                 long middle = System.nanoTime();
                 client.server.getTextDocumentService().hover(params).get(60, TimeUnit.SECONDS);
                 long end = System.nanoTime();
-                if (run >= warmUp) {
-                    raw.add((middle - start) / 1e6);
-                    hover.add((end - middle) / 1e6);
+                raw.add((middle - start) / 1e6);
+                hover.add((end - middle) / 1e6);
+                if (run + 1 == Math.min(FRESH_PAIRS, options.warmUp())) {
+                    fresh = Optional.of(Medians.of(raw, hover));
                 }
             }
+            Medians warm = Medians.of(raw, hover);
 
             client.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
                     JsonParser.parseString("{\"suggestions\": {\"onHover\": true}}")));
@@ -117,10 +178,8 @@ public final class LspBench {
             double firstSuggestion = (System.nanoTime() - start) / 1e6;
             String suggestion = markdown.lines().filter(line -> line.startsWith("- `")).findFirst()
                     .map(line -> line.substring(2)).orElse("none");
-            double rawMedian = median(raw);
-            double hoverMedian = median(hover);
             return new Result(options.file().toString(), options.position().line(), options.position().column(),
-                    options.iterations(), rawMedian, hoverMedian, hoverMedian / rawMedian, firstSuggestion, suggestion);
+                    options.warmUp(), warm, fresh, firstSuggestion, suggestion);
         }
     }
 

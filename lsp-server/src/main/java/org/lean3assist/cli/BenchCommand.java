@@ -89,8 +89,13 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Where to hover (default: examples/and_swap.lean:8:2).")
         FilePosition at;
 
-        @Option(names = {"-n", "--iterations"}, defaultValue = "100", description = "Hovers per side (default ${DEFAULT-VALUE}).")
+        @Option(names = {"-n", "--iterations"}, defaultValue = "200", description = "Measured hover/raw pairs (default ${DEFAULT-VALUE}).")
         int iterations;
+
+        @Option(names = "--warm-up", paramLabel = "PAIRS", defaultValue = "2000",
+                description = "Pairs run first and not counted, so the JIT has compiled both paths (default ${DEFAULT-VALUE}); "
+                        + "the first " + LspBench.FRESH_PAIRS + " are reported as the fresh-JVM figures.")
+        int warmUp;
 
         @Mixin
         JsonOutput output;
@@ -98,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             FilePosition where = at != null ? at : FilePosition.parse(Path.of("examples", "and_swap.lean") + ":8:2");
-            var result = LspBench.run(new LspBench.Options(where.file(), where.position(), iterations));
+            var result = LspBench.run(new LspBench.Options(where.file(), where.position(), iterations, warmUp));
             output.print(result.toString(), OneShot.JSON.writeValueAsString(result.toJson()));
             return 0;
         }
