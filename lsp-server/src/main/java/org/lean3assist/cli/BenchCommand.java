@@ -89,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Where to hover (default: examples/and_swap.lean:8:2).")
         FilePosition at;
 
-        @Option(names = {"-n", "--iterations"}, defaultValue = "200", description = "Measured hover/raw pairs (default ${DEFAULT-VALUE}).")
+        @Option(names = {"-n", "--iterations"}, defaultValue = "500", description = "Measured hover/raw pairs (default ${DEFAULT-VALUE}).")
         int iterations;
 
         @Option(names = "--warm-up", paramLabel = "PAIRS", defaultValue = "2000",

@@ -71,4 +71,28 @@ class RealLeanCliIT {
         assertTrue(lines[2].startsWith("exact h") && lines[2].contains("fails:"), run.stdout());
         assertTrue(lines[3].startsWith("sorry") && lines[3].contains("refused before Lean"), run.stdout());
     }
+
+    @Test
+    void benchLspReportsBothSidesAndTheFirstClosingSuggestion() throws Exception {
+        // Few pairs: this checks the figures are there and consistent, not how fast anything is.
+        Run run = launch("bench", "lsp", "--json", "--warm-up", "60", "-n", "20");
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode json = new ObjectMapper().readTree(run.stdout());
+        assertEquals(20, json.get("iterations").asInt());
+        assertEquals(60, json.get("warm_up_pairs").asInt());
+        double raw = json.get("raw_goal_median_ms").asDouble();
+        double hover = json.get("hover_median_ms").asDouble();
+        assertTrue(raw > 0 && hover > 0, json.toString());
+        assertEquals(hover / raw, json.get("hover_to_raw_ratio").asDouble(), 0.01, json.toString());
+        assertEquals(50, json.get("fresh_jvm").get("pairs").asInt());
+        assertTrue(json.get("first_suggestion").asText().endsWith("closes the goal"), json.toString());
+        assertTrue(json.get("first_verified_suggestion_ms").asDouble() > 0, json.toString());
+    }
+
+    @Test
+    void benchLspOutsideAProofSaysSoAndFails() throws Exception {
+        Run run = launch("bench", "lsp", "examples/and_swap.lean:5:0", "--warm-up", "0", "-n", "1");
+        assertEquals(1, run.exitCode(), run.stdout());
+        assertTrue(run.stderr().contains("no goal to hover at"), run.stderr());
+    }
 }
