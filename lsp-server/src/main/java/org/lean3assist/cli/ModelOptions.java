@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.lean3assist.lsp.ModelLoading;
 import org.lean3assist.model.Device;
+import org.lean3assist.model.prompt.PromptProfile;
 import org.lean3assist.suggest.MathModel;
 import picocli.CommandLine.Option;
 
@@ -18,10 +19,16 @@ final class ModelOptions {
             description = "Where the model runs (default ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "internlm2-math",
+            description = "The model's prompt format: internlm2-math, mammoth, arithmo2-mistral or rho-math-interpreter "
+                    + "(default ${DEFAULT-VALUE}).")
+    String profile;
+
     /** The configured model, loaded; empty when none is configured. */
     Optional<MathModel> load() {
+        PromptProfile prompts = ModelLoading.profile(profile);
         return LeanOptions.modelDirectory(model)
-                .map(directory -> ModelLoading.assistant(ModelLoading.local(directory, Device.parse(device))));
+                .map(directory -> ModelLoading.assistant(ModelLoading.local(directory, Device.parse(device)), prompts));
     }
 
 }

@@ -2,7 +2,9 @@ package org.lean3assist.lsp;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.lean3assist.lsp.settings.Settings;
 import org.lean3assist.model.Device;
 import org.lean3assist.model.GenerationConfig;
@@ -11,6 +13,7 @@ import org.lean3assist.model.MathAssistant;
 import org.lean3assist.model.ModelSettings;
 import org.lean3assist.model.OnnxLanguageModel;
 import org.lean3assist.model.prompt.PromptProfile;
+import org.lean3assist.model.prompt.PromptTask;
 import org.lean3assist.model.remote.RemoteLanguageModel;
 import org.lean3assist.model.remote.RemoteSettings;
 import org.lean3assist.suggest.AssistantModel;
@@ -18,28 +21,52 @@ import org.lean3assist.suggest.MathModel;
 
 /**
  * Loads the model the settings name: a remote server when {@code model.remoteUrl} is set, else the
- * local directory {@code model.path}; empty when neither is. Failures are exceptions with the
- * model module's own clear message.
+ * local directory {@code model.path}; empty when neither is. Either way it speaks through the prompt
+ * profile {@code model.profile}. Failures are exceptions with the model module's own clear message.
  */
 public final class ModelLoading {
 
-    /** The served model's name sent to remote servers; vLLM and TGI need it, llama.cpp ignores it. */
-    static final String REMOTE_MODEL_NAME = "internlm2-math";
+    /** The environment variable a remote server's API key is read from; settings files are no place for secrets. */
+    public static final String API_KEY_VARIABLE = "LEAN3ASSIST_REMOTE_API_KEY";
 
     private ModelLoading() {}
 
     public static Optional<MathModel> load(Settings settings) {
+        return load(settings, System::getenv);
+    }
+
+    static Optional<MathModel> load(Settings settings, UnaryOperator<String> environment) {
         String remoteUrl = settings.get(Settings.MODEL_REMOTE_URL);
         String path = settings.get(Settings.MODEL_PATH);
+        PromptProfile profile = profile(settings.get(Settings.MODEL_PROFILE));
         LanguageModel model;
         if (!remoteUrl.isBlank()) {
-            model = RemoteLanguageModel.create(RemoteSettings.of(URI.create(remoteUrl), REMOTE_MODEL_NAME));
+            String apiKey = environment.apply(API_KEY_VARIABLE);
+            var remote = RemoteSettings.of(URI.create(remoteUrl), settings.get(Settings.MODEL_REMOTE_MODEL));
+            model = RemoteLanguageModel.create(apiKey == null || apiKey.isBlank() ? remote : remote.withApiKey(apiKey));
         } else if (!path.isBlank()) {
             model = local(Path.of(path), Device.parse(settings.get(Settings.MODEL_DEVICE)));
         } else {
             return Optional.empty();
         }
-        return Optional.of(assistant(model));
+        return Optional.of(assistant(model, profile));
+    }
+
+    /**
+     * The prompt profile of a name, if it has the three Lean tasks the server asks for.
+     *
+     * @throws IllegalArgumentException for an unknown name or a profile without them (MAmmoTH's program-of-thought)
+     */
+    public static PromptProfile profile(String name) {
+        PromptProfile profile = PromptProfile.byName(name);
+        for (PromptTask task : List.of(PromptTask.NEXT_TACTIC, PromptTask.FORMALIZE, PromptTask.INFORMALIZE)) {
+            if (!profile.supports(task)) {
+                throw new IllegalArgumentException("The prompt profile '" + profile.name() + "' has no prompt for "
+                        + task.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "; choose one of "
+                        + PromptProfile.ALL.stream().filter(p -> p.supports(PromptTask.NEXT_TACTIC)).map(PromptProfile::name).toList());
+            }
+        }
+        return profile;
     }
 
     /** A local ONNX model directory on a device. */
@@ -49,6 +76,11 @@ public final class ModelLoading {
 
     /** The server's view of a model, with InternLM2-Math's prompts and sampled candidates. */
     public static MathModel assistant(LanguageModel model) {
-        return new AssistantModel(new MathAssistant(model, PromptProfile.INTERNLM2_MATH, GenerationConfig.defaults()));
+        return assistant(model, PromptProfile.INTERNLM2_MATH);
+    }
+
+    /** The server's view of a model speaking through {@code profile}. */
+    public static MathModel assistant(LanguageModel model, PromptProfile profile) {
+        return new AssistantModel(new MathAssistant(model, profile, GenerationConfig.defaults()));
     }
 }

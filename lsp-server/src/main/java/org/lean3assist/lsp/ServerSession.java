@@ -1,5 +1,6 @@
 package org.lean3assist.lsp;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,11 @@ final class ServerSession implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServerSession.class.getName());
     /** Candidates replayed per request at most; each replay re-checks the rest of the file. */
     static final int MAX_CANDIDATES = 16;
+
+    /** The settings a loaded model depends on: a change to any of them loads it again. */
+    private static final List<org.lean3assist.lsp.settings.Setting<String>> MODEL_SETTINGS = List.of(
+            Settings.MODEL_PATH, Settings.MODEL_DEVICE, Settings.MODEL_REMOTE_URL, Settings.MODEL_REMOTE_MODEL,
+            Settings.MODEL_PROFILE);
 
     private final ExecutorService executor = Executors.newCachedThreadPool(ServerLauncher.daemonThreads("lean3-assist-work"));
     private final LeanProjects projects;
@@ -102,9 +108,8 @@ final class ServerSession implements AutoCloseable {
                 leanRestarted = true;
             }
         }
-        boolean modelChanged = !previous.get(Settings.MODEL_PATH).equals(next.get(Settings.MODEL_PATH))
-                || !previous.get(Settings.MODEL_DEVICE).equals(next.get(Settings.MODEL_DEVICE))
-                || !previous.get(Settings.MODEL_REMOTE_URL).equals(next.get(Settings.MODEL_REMOTE_URL));
+        boolean modelChanged = MODEL_SETTINGS.stream()
+                .anyMatch(setting -> !previous.get(setting).equals(next.get(setting)));
         if (modelChanged || model.isEmpty()) {
             reloadModel();
         }

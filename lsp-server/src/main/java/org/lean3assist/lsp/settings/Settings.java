@@ -32,6 +32,12 @@ public final class Settings {
             "Where the model runs: cpu, cuda (needs the CUDA build and CUDA 12), or auto (CUDA when it starts, else CPU).");
     public static final Setting<String> MODEL_REMOTE_URL = Setting.text("model.remoteUrl", "",
             "Base URL of an OpenAI-compatible completions server (vLLM, TGI, llama.cpp) to use instead of a local model.");
+    public static final Setting<String> MODEL_REMOTE_MODEL = Setting.text("model.remoteModel", "internlm2-math",
+            "Model name sent to the remote server: vLLM and TGI answer only to the name they serve; llama.cpp ignores it. "
+                    + "The API key, if the server needs one, is read from the environment variable LEAN3ASSIST_REMOTE_API_KEY.");
+    public static final Setting<String> MODEL_PROFILE = Setting.choice("model.profile", "internlm2-math",
+            List.of("internlm2-math", "mammoth", "arithmo2-mistral", "rho-math-interpreter"),
+            "Prompt format of the model, local or remote. InternLM2-Math is the model trained on Lean 3; the others reuse its Lean task wording in their own chat format.");
     public static final Setting<Integer> SUGGESTIONS_COUNT = Setting.integer("suggestions.count", 8, 1,
             "How many verified suggestions to show at most.");
     public static final Setting<Boolean> SUGGESTIONS_ON_HOVER = Setting.flag("suggestions.onHover", true,
@@ -42,7 +48,7 @@ public final class Settings {
     /** Every setting, in the order the documentation lists them. */
     public static final List<Setting<?>> ALL = List.of(
             LEAN_EXECUTABLE, LEAN_MEMORY_LIMIT_MB, LEAN_TIMEOUT, LEAN_THREADS, LEAN_CHECK_DELAY_MS,
-            MODEL_PATH, MODEL_DEVICE, MODEL_REMOTE_URL,
+            MODEL_PATH, MODEL_DEVICE, MODEL_REMOTE_URL, MODEL_REMOTE_MODEL, MODEL_PROFILE,
             SUGGESTIONS_COUNT, SUGGESTIONS_ON_HOVER, TRACE_SERVER);
 
     private static final Settings DEFAULTS = new Settings(Map.of(), List.of());
