@@ -144,6 +144,8 @@ export const Settings = {
   modelPath: `${NAMESPACE}.model.path`,
   modelDevice: `${NAMESPACE}.model.device`,
   modelRemoteUrl: `${NAMESPACE}.model.remoteUrl`,
+  modelRemoteModel: `${NAMESPACE}.model.remoteModel`,
+  modelProfile: `${NAMESPACE}.model.profile`,
   suggestionsCount: `${NAMESPACE}.suggestions.count`,
   suggestionsOnHover: `${NAMESPACE}.suggestions.onHover`,
   traceServer: `${NAMESPACE}.trace.server`,
