@@ -205,6 +205,29 @@ class RealLeanTest {
     }
 
     @Test
+    void replaysResolveTheFilesRelativeImportsLikeTheFileItself() throws Exception {
+        Path project = Files.createDirectories(workspace.resolve("relative"));
+        Path proofs = Files.createDirectories(project.resolve("proofs"));
+        Files.writeString(project.resolve("helper.lean"), "def my_val : ℕ := 3\nlemma my_val_eq : my_val = 3 := rfl\n");
+        Files.writeString(proofs.resolve("sibling.lean"), "lemma my_val_pos : 0 < 3 := dec_trivial\n");
+        Path file = proofs.resolve("main.lean");
+        String source = "import ..helper .sibling\n\ntheorem uses_helper : my_val = 3 ∧ 0 < 3 :=\nbegin\n  split,\n  exact my_val_eq,\n  exact my_val_pos\nend\n";
+
+        try (LeanServer server = LeanServer.start(RealLean.installation(), project, SETTINGS);
+             Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
+            server.openDocument(file, 1, source).get(60, TimeUnit.SECONDS);
+            assertEquals(List.of(), server.waitUntilChecked(file).get(120, TimeUnit.SECONDS), "the file itself checks");
+
+            List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
+                    List.of("exact my_val_eq", "simp [my_val]"))).get(120, TimeUnit.SECONDS);
+
+            assertEquals(Verdict.PROGRESS, results.get(0).verdict(), results.toString());
+            assertEquals("⊢ 0 < 3", results.get(0).goalsAfter().orElseThrow().render());
+            assertEquals(Verdict.PROGRESS, results.get(1).verdict(), results.toString());
+        }
+    }
+
+    @Test
     void completesAHalfTypedIdentifier() throws Exception {
         Path file = recordingsIn(workspace).sourcePath("incomplete");
 

@@ -15,6 +15,7 @@ import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.TacticBlocks;
 import org.lean3assist.bridge.verify.SafetyFilter;
 import org.lean3assist.bridge.verify.SafetyVerdict;
+import org.lean3assist.bridge.verify.ShadowFiles;
 
 /**
  * Checks a model-written Lean 3 statement by elaborating it with {@code sorry} as its proof, after
@@ -78,8 +79,7 @@ public final class StatementChecker {
         String prefix = context.isEmpty() || context.endsWith("\n") ? context : context + "\n";
         int statementLine = (int) prefix.lines().count() + 2;
         String content = prefix + "\n" + statement.strip() + " sorry\n";
-        String shadow = anchor.toAbsolutePath().getParent().resolve(".shadow").resolve("formalize")
-                .resolve(anchor.getFileName()).toString();
+        String shadow = ShadowFiles.sibling(anchor, "formalize");
         try {
             server.syncUntracked(shadow, content).get(CHECK_WAIT_SECONDS, TimeUnit.SECONDS);
             server.awaitChecked().get(CHECK_WAIT_SECONDS, TimeUnit.SECONDS);

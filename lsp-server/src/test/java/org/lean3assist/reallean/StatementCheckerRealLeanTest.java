@@ -42,4 +42,17 @@ class StatementCheckerRealLeanTest {
             assertTrue(hostile.message().orElseThrow().startsWith("not sent to Lean"), hostile.toString());
         }
     }
+
+    @Test
+    void aContextWithARelativeImportResolvesItBesideTheFile() throws Exception {
+        java.nio.file.Files.writeString(workspace.resolve("helper.lean"), "def my_val : ℕ := 3\n");
+        Path anchor = workspace.resolve("Main.lean");
+        try (var projects = new LeanProjects(LeanStarter.located(), LeanBridgeSettings.defaults())) {
+            var checker = new StatementChecker(projects.forFile(anchor).server());
+
+            var result = checker.check(anchor, "import .helper\n", "theorem my_val_is_three : my_val = 3 :=");
+
+            assertTrue(result.ok(), result.toString());
+        }
+    }
 }

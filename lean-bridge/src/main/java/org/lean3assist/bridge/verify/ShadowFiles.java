@@ -14,14 +14,21 @@ public interface ShadowFiles {
     String shadowFor(Path source, int slot);
 
     /**
-     * The live layout: {@code <source dir>/.shadow/<slot>/<file name>}. One name per (file, slot)
-     * so concurrent replays never overwrite each other, and in the source's own directory tree so
-     * that imports resolve as they do for the source (Lean's search path comes from the project
-     * root, which contains the shadow).
+     * The live layout: {@code <source dir>/<stem>.lean3assist-replay-<slot>.lean}, beside the
+     * source. One name per (file, slot) so concurrent replays never overwrite each other, and in
+     * the source's own directory so that every import resolves as it does for the source: absolute
+     * ones through the project's search path, relative ones ({@code import .foo},
+     * {@code import ..foo}) against the same directory.
      */
     static ShadowFiles perSlot() {
-        return (source, slot) -> source.toAbsolutePath().getParent().resolve(".shadow")
-                .resolve(Integer.toString(slot)).resolve(source.getFileName()).toString();
+        return (source, slot) -> sibling(source, "replay-" + slot);
+    }
+
+    /** A name beside {@code source} for content Lean checks in the source's place, tagged {@code tag}. */
+    static String sibling(Path source, String tag) {
+        String name = source.getFileName().toString();
+        String stem = name.endsWith(".lean") ? name.substring(0, name.length() - ".lean".length()) : name;
+        return source.toAbsolutePath().resolveSibling(stem + ".lean3assist-" + tag + ".lean").toString();
     }
 
     /**
