@@ -86,7 +86,24 @@ final class Conversions {
         if (verified.isEmpty()) {
             return "**Suggestions:** none of " + suggestions.size() + " candidates was accepted by Lean.";
         }
-        return "**Suggestions** (checked by Lean):\n\n" + verified.stream()
+        return "**Suggestions** (checked by Lean):\n\n" + bullets(verified);
+    }
+
+    /**
+     * The hover's section while Lean still replays candidates: the ones verified so far, if any,
+     * and a note that more are coming.
+     */
+    static String partialSuggestionsMarkdown(List<Suggestion> judgedSoFar, int limit) {
+        List<Suggestion> verified = judgedSoFar.stream().filter(Suggestion::verified).limit(limit).toList();
+        if (verified.isEmpty()) {
+            return "**Suggestions:** Lean is checking candidates; hover again in a moment.";
+        }
+        return "**Suggestions** (checked by Lean so far; more are being checked, hover again for them):\n\n"
+                + bullets(verified);
+    }
+
+    private static String bullets(List<Suggestion> verified) {
+        return verified.stream()
                 .map(suggestion -> "- `" + suggestion.tactic() + "` — " + suggestion.describe())
                 .collect(Collectors.joining("\n"));
     }

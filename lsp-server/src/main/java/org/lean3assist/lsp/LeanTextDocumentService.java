@@ -203,13 +203,15 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         StringBuilder markdown = new StringBuilder(Conversions.goalMarkdown(goal.rawState()));
         if (session.settings().get(Settings.SUGGESTIONS_ON_HOVER) && goal.goals().map(g -> !g.isSolved()).orElse(false)) {
             var work = startSuggestions(place, goal);
+            var result = work.result();
+            int count = session.settings().get(Settings.SUGGESTIONS_COUNT);
             markdown.append("\n\n---\n\n");
-            if (work.isDone() && !work.isCompletedExceptionally()) {
-                markdown.append(Conversions.suggestionsMarkdown(work.join(), session.settings().get(Settings.SUGGESTIONS_COUNT)));
-            } else if (work.isCompletedExceptionally()) {
-                markdown.append("**Suggestions:** not available (").append(failureOf(work)).append(").");
+            if (result.isDone() && !result.isCompletedExceptionally()) {
+                markdown.append(Conversions.suggestionsMarkdown(result.join(), count));
+            } else if (result.isCompletedExceptionally()) {
+                markdown.append("**Suggestions:** not available (").append(failureOf(result)).append(").");
             } else {
-                markdown.append("**Suggestions:** Lean is checking candidates; hover again in a moment.");
+                markdown.append(Conversions.partialSuggestionsMarkdown(work.current(), count));
             }
         }
         return new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown.toString()));
@@ -224,13 +226,14 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
             if (place.isEmpty()) {
                 return List.of();
             }
-            var ready = suggestions.ready(uri, place.get().version(), place.get().site().start());
-            if (ready.isEmpty()) {
+            var work = suggestions.get(uri, place.get().version(), place.get().site().start());
+            if (work.isEmpty()) {
                 // The cursor rests here: start the work, so the actions are there at the next request.
                 goalAt(place.get()).ifPresent(goal -> startSuggestions(place.get(), goal));
                 return List.of();
             }
-            return insertActions(place.get(), ready.get());
+            // Done or not: what Lean has verified so far is offered; the rest comes with later requests.
+            return insertActions(place.get(), work.get().current());
         });
     }
 
@@ -327,13 +330,13 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     }
 
     /** The suggestions for a place: cached if they exist, else started in the background. */
-    CompletableFuture<List<Suggestion>> startSuggestions(Place place, GoalAtPosition goal) {
-        return suggestions.computeIfAbsent(place.uri(), place.version(), place.site().start(), () -> {
+    SuggestionCache.Work startSuggestions(Place place, GoalAtPosition goal) {
+        return suggestions.computeIfAbsent(place.uri(), place.version(), place.site().start(), onJudged -> {
             var request = new SuggestionEngine.Request(place.path(), place.version(), place.text(), place.site().start(), goal);
             String uri = place.uri();
             int version = place.version();
             return session.engine().suggest(place.project().verifier(), request,
-                    () -> documents.get(uri).map(now -> now.version() != version).orElse(true));
+                    () -> documents.get(uri).map(now -> now.version() != version).orElse(true), onJudged);
         });
     }
 

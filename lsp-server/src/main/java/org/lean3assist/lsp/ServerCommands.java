@@ -76,7 +76,7 @@ final class ServerCommands {
         if (goal.isEmpty()) {
             return new Protocol.SuggestResult(null, List.of());
         }
-        List<Suggestion> ranked = await(textDocuments.startSuggestions(place.get(), goal.get()));
+        List<Suggestion> ranked = await(textDocuments.startSuggestions(place.get(), goal.get()).result());
         return new Protocol.SuggestResult(goal.get().rawState(),
                 ranked.stream().limit(Math.max(1, k)).map(Conversions::item).toList());
     }

@@ -1,44 +1,72 @@
 package org.lean3assist.lsp;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.suggest.Suggestion;
 
 /**
  * Verified suggestions per document version and tactic site. A hover or a code action starts the
- * work once; later requests at the same place read the result. An edit drops (and cancels) every
- * entry of the document, because a verdict is only true of the text it was computed on.
+ * work once; later requests at the same place read what Lean has judged so far, and the whole
+ * ranked list once every replay is done. An edit drops (and cancels) every entry of the document,
+ * because a verdict is only true of the text it was computed on.
  */
 final class SuggestionCache {
 
     private record Key(String uri, int version, LeanPosition site) {}
 
-    private final Map<Key, CompletableFuture<List<Suggestion>>> entries = new ConcurrentHashMap<>();
+    /** One place's work: the final ranked list when it is done, and each suggestion as Lean judged it. */
+    static final class Work {
+        private final List<Suggestion> judged = new CopyOnWriteArrayList<>();
+        private CompletableFuture<List<Suggestion>> result;
 
-    /** The work for this place, started with {@code start} if nobody started it yet. */
-    CompletableFuture<List<Suggestion>> computeIfAbsent(String uri, int version, LeanPosition site,
-                                                       Supplier<CompletableFuture<List<Suggestion>>> start) {
-        return entries.computeIfAbsent(new Key(uri, version, site), key -> start.get());
-    }
-
-    /** The suggestions if they are ready and succeeded. */
-    Optional<List<Suggestion>> ready(String uri, int version, LeanPosition site) {
-        var future = entries.get(new Key(uri, version, site));
-        if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
-            return Optional.empty();
+        /** Every candidate with its verdict, ranked, once all are replayed. */
+        CompletableFuture<List<Suggestion>> result() {
+            return result;
         }
-        return Optional.of(future.join());
+
+        /**
+         * What there is to show now: the final list when the work is done, else the suggestions
+         * judged so far, ranked the same way (closes the goal, then progress, then the rest; the
+         * order Lean judged them among equals). Empty when the work failed or was cancelled.
+         */
+        List<Suggestion> current() {
+            if (result.isDone()) {
+                return result.isCompletedExceptionally() ? List.of() : result.join();
+            }
+            return judged.stream().sorted(Comparator.comparing(Suggestion::verdict)).toList();
+        }
+
+        private void judged(Suggestion suggestion) {
+            judged.add(suggestion);
+        }
     }
 
-    /** Whether work for this place has started and not finished. */
-    boolean pending(String uri, int version, LeanPosition site) {
-        var future = entries.get(new Key(uri, version, site));
-        return future != null && !future.isDone();
+    private final Map<Key, Work> entries = new ConcurrentHashMap<>();
+
+    /**
+     * The work for this place, started with {@code start} if nobody started it yet. {@code start}
+     * gets the listener to tell each suggestion to as Lean judges it.
+     */
+    Work computeIfAbsent(String uri, int version, LeanPosition site,
+                         Function<Consumer<Suggestion>, CompletableFuture<List<Suggestion>>> start) {
+        return entries.computeIfAbsent(new Key(uri, version, site), key -> {
+            Work work = new Work();
+            work.result = start.apply(work::judged);
+            return work;
+        });
+    }
+
+    /** The work for this place, if it was started. */
+    Optional<Work> get(String uri, int version, LeanPosition site) {
+        return Optional.ofNullable(entries.get(new Key(uri, version, site)));
     }
 
     /** Cancels and forgets every entry of {@code uri} whose version is not {@code keepVersion}. */
@@ -46,7 +74,7 @@ final class SuggestionCache {
         entries.entrySet().removeIf(entry -> {
             boolean stale = entry.getKey().uri().equals(uri) && entry.getKey().version() != keepVersion;
             if (stale) {
-                entry.getValue().cancel(true);
+                entry.getValue().result().cancel(true);
             }
             return stale;
         });
@@ -54,7 +82,7 @@ final class SuggestionCache {
 
     /** Cancels and forgets everything, for example when Lean restarts. */
     void clear() {
-        entries.values().forEach(future -> future.cancel(true));
+        entries.values().forEach(work -> work.result().cancel(true));
         entries.clear();
     }
 }

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lean3assist.bridge.GoalAtPosition;
@@ -50,6 +52,16 @@ public final class SuggestionEngine {
      * {@link CancellationException} when {@code cancelled} turns true or the document changes.
      */
     public CompletableFuture<List<Suggestion>> suggest(Verifier verifier, Request request, BooleanSupplier cancelled) {
+        return suggest(verifier, request, cancelled, suggestion -> { });
+    }
+
+    /**
+     * The same, telling {@code onJudged} each suggestion as soon as Lean has judged it (see
+     * {@link Verifier#verify(VerifyRequest, java.util.function.Consumer)}), so the caller can show
+     * the verified ones while the others still replay.
+     */
+    public CompletableFuture<List<Suggestion>> suggest(Verifier verifier, Request request, BooleanSupplier cancelled,
+                                                       Consumer<Suggestion> onJudged) {
         return CompletableFuture.supplyAsync(() -> gather(request.goal(), cancelled), executor)
                 .thenCompose(candidates -> {
                     if (cancelled.getAsBoolean()) {
@@ -61,8 +73,11 @@ public final class SuggestionEngine {
                     var tactics = new ArrayList<>(candidates.keySet());
                     var verifyRequest = new VerifyRequest(request.file(), request.documentVersion(), request.content(),
                             request.position(), tactics);
-                    return verifier.verify(verifyRequest)
-                            .thenApply(results -> toSuggestions(results, candidates, request.goal()));
+                    return verifier.verify(verifyRequest, result -> toSuggestion(result, candidates, request.goal())
+                                    .ifPresent(onJudged))
+                            .thenApply(results -> results.stream()
+                                    .flatMap(result -> toSuggestion(result, candidates, request.goal()).stream())
+                                    .toList());
                 });
     }
 
@@ -99,18 +114,15 @@ public final class SuggestionEngine {
         return tactic;
     }
 
-    private static List<Suggestion> toSuggestions(List<ReplayResult> results, Map<String, String> sourceByTactic,
-                                                  GoalAtPosition before) {
-        List<Suggestion> suggestions = new ArrayList<>();
-        for (ReplayResult result : results) {
-            // A tactic that leaves the goals exactly as they were (`skip`, a no-op `simp at *`) is not progress.
-            if (result.verdict() == Verdict.PROGRESS && result.goalsAfter().isPresent()
-                    && result.goalsAfter().get().render().equals(before.rawState())) {
-                continue;
-            }
-            suggestions.add(new Suggestion(result.candidate(), result.verdict(), result.goalsAfter(),
-                    result.explanation(), sourceByTactic.getOrDefault(result.candidate(), "unknown")));
+    /** The suggestion of one result; empty for "progress" that leaves the goals exactly as they were. */
+    private static Optional<Suggestion> toSuggestion(ReplayResult result, Map<String, String> sourceByTactic,
+                                                     GoalAtPosition before) {
+        // A tactic that leaves the goals exactly as they were (`skip`, a no-op `simp at *`) is not progress.
+        if (result.verdict() == Verdict.PROGRESS && result.goalsAfter().isPresent()
+                && result.goalsAfter().get().render().equals(before.rawState())) {
+            return Optional.empty();
         }
-        return List.copyOf(suggestions);
+        return Optional.of(new Suggestion(result.candidate(), result.verdict(), result.goalsAfter(),
+                result.explanation(), sourceByTactic.getOrDefault(result.candidate(), "unknown")));
     }
 }

@@ -18,7 +18,7 @@ class LspBenchTest {
 
     private static LspBench.Result result(Optional<LspBench.Medians> fresh) {
         return new LspBench.Result("f.lean", 8, 2, 2000, LspBench.Medians.of(List.of(2.0, 4.0, 3.0), List.of(3.3, 3.0, 3.6)),
-                fresh, 950.4, "`cc` — closes the goal");
+                fresh, 350.4, "`split` — makes progress; 2 goals left", 980.0);
     }
 
     @Test
@@ -40,6 +40,9 @@ class LspBenchTest {
         Map<String, Object> json = withFresh.toJson();
         assertEquals(1.1, json.get("hover_to_raw_ratio"));
         assertEquals(1.5, ((Map<?, ?>) json.get("fresh_jvm")).get("hover_to_raw_ratio"));
+        assertTrue(text.contains("first verified suggestion:     350 ms after the first hover (`split` — makes progress; 2 goals left)"), text);
+        assertTrue(text.contains("every candidate judged:        980 ms"), text);
+        assertEquals(980.0, json.get("all_candidates_judged_ms"));
 
         var withoutFresh = result(Optional.empty());
         assertFalse(withoutFresh.toString().contains("fresh JVM"));

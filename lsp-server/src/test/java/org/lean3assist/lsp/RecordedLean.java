@@ -36,12 +36,22 @@ final class RecordedLean {
 
     /** A server whose Lean replays {@code transcript} and whose candidates are {@code sources}. */
     static ServerParts parts(String transcript, List<CandidateSource> sources) {
+        return parts(transcript, sources, 0);
+    }
+
+    /**
+     * The same, with Lean answering at its recorded pace times {@code pace} (0: at once), so that
+     * work in flight can be observed.
+     */
+    static ServerParts parts(String transcript, List<CandidateSource> sources, double pace) {
         LeanStarter starter = new LeanStarter() {
             @Override
             public LeanServer start(Path projectRoot, LeanBridgeSettings settings) throws java.io.IOException {
                 // Each Lean the server starts (again after a restart) replays the transcript from its
                 // beginning; the recordings replayed one variant at a time under one shadow name.
-                ScriptedTransport.Factory lean = ScriptedTransport.factory(RECORDINGS.script(transcript));
+                ScriptedTransport.Factory lean = pace > 0
+                        ? ScriptedTransport.pacedFactory(pace, RECORDINGS.script(transcript))
+                        : ScriptedTransport.factory(RECORDINGS.script(transcript));
                 return LeanServer.start(lean, settings.withReplay(1, Duration.ofSeconds(20)));
             }
 

@@ -1,6 +1,8 @@
 package org.lean3assist.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +126,42 @@ class RecordedLeanLspTest {
             assertTrue(markdown.contains("- `cc` — closes the goal"), markdown);
             assertTrue(!markdown.contains("exact and_swapp h") && !markdown.contains("sorry"),
                     "rejected and failing candidates are never offered: " + markdown);
+        }
+    }
+
+    @Test
+    void theTacticsVerifiedSoFarShowWhileOtherCandidatesStillReplay() throws Exception {
+        // At three times the recorded pace each replay takes about half a second, so the hover can be
+        // caught between the first verdicts and the last.
+        var parts = RecordedLean.parts("replays/basics.jsonl", List.of(RecordedLean.recordedCandidates("basics")), 3.0);
+        try (var client = new LspTestClient(parts)) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+
+            String partial = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String markdown = hover(client, "basics", 6, 2);
+            while (!markdown.contains("(checked by Lean)")) {
+                if (markdown.contains("(checked by Lean so far")) {
+                    partial = markdown;
+                }
+                assertTrue(System.nanoTime() < deadline, "no final list within 60 s; last hover: " + markdown);
+                Thread.sleep(20);
+                markdown = hover(client, "basics", 6, 2);
+            }
+
+            assertNotNull(partial, "the hover never showed verified tactics before the last replay ended");
+            List<String> shownEarly = partial.lines().filter(line -> line.startsWith("- `"))
+                    .map(line -> line.substring(3, line.indexOf("` — "))).toList();
+            assertFalse(shownEarly.isEmpty(), partial);
+            for (String tactic : shownEarly) {
+                String recorded = RecordedLean.recordedStatus("basics", 6, 2, tactic);
+                assertTrue(recorded.equals("closes_goal") || recorded.equals("progress"), tactic + " was " + recorded);
+                assertTrue(markdown.contains("- `" + tactic + "` — "), "shown early, so in the final list too: " + tactic);
+            }
+            long finalCount = markdown.lines().filter(line -> line.startsWith("- `")).count();
+            assertTrue(shownEarly.size() < finalCount, "the early list was partial: " + partial + "\nfinal: " + markdown);
         }
     }
 

@@ -73,7 +73,7 @@ class RealLeanCliIT {
     }
 
     @Test
-    void benchLspReportsBothSidesAndTheFirstClosingSuggestion() throws Exception {
+    void benchLspReportsBothSidesAndWhenSuggestionsCome() throws Exception {
         // Few pairs: this checks the figures are there and consistent, not how fast anything is.
         Run run = launch("bench", "lsp", "--json", "--warm-up", "60", "-n", "20");
         assertEquals(0, run.exitCode(), run.stderr());
@@ -85,8 +85,10 @@ class RealLeanCliIT {
         assertTrue(raw > 0 && hover > 0, json.toString());
         assertEquals(hover / raw, json.get("hover_to_raw_ratio").asDouble(), 0.01, json.toString());
         assertEquals(50, json.get("fresh_jvm").get("pairs").asInt());
-        assertTrue(json.get("first_suggestion").asText().endsWith("closes the goal"), json.toString());
-        assertTrue(json.get("first_verified_suggestion_ms").asDouble() > 0, json.toString());
+        String first = json.get("first_suggestion").asText();
+        assertTrue(first.endsWith("closes the goal") || first.contains("makes progress"), json.toString());
+        double firstMs = json.get("first_verified_suggestion_ms").asDouble();
+        assertTrue(firstMs > 0 && firstMs <= json.get("all_candidates_judged_ms").asDouble(), json.toString());
     }
 
     @Test

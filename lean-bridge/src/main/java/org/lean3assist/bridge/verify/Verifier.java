@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.LeanServerListener;
@@ -96,6 +98,17 @@ public final class Verifier implements AutoCloseable {
      *         when the document changes first, and with the process error if Lean dies meanwhile
      */
     public CompletableFuture<List<ReplayResult>> verify(VerifyRequest request) {
+        return verify(request, result -> { });
+    }
+
+    /**
+     * The same, telling {@code onResult} each result as soon as there is one, in the order they
+     * come (a refused candidate at once, a replay when Lean has judged it), on a replay thread, so
+     * that a caller can show verified tactics before the slowest replay ends. Nothing is told after
+     * the request is cancelled, and everything is told before the returned future completes; a
+     * listener that throws is logged and does not stop the replays.
+     */
+    public CompletableFuture<List<ReplayResult>> verify(VerifyRequest request, Consumer<ReplayResult> onResult) {
         Optional<TacticBlock> block = TacticBlocks.enclosing(request.content(), request.position());
         if (block.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
@@ -117,14 +130,20 @@ public final class Verifier implements AutoCloseable {
         for (int index = 0; index < request.candidates().size(); index++) {
             String candidate = request.candidates().get(index);
             SafetyVerdict safety = SafetyFilter.check(candidate);
+            CompletableFuture<ReplayResult> replay;
             if (!safety.accepted()) {
-                replays.add(CompletableFuture.completedFuture(new ReplayResult(index, candidate, Verdict.REJECTED,
-                        Optional.empty(), safety.rejection(), List.of(), Duration.ZERO)));
-                continue;
+                replay = CompletableFuture.completedFuture(new ReplayResult(index, candidate, Verdict.REJECTED,
+                        Optional.empty(), safety.rejection(), List.of(), Duration.ZERO));
+            } else {
+                int candidateIndex = index;
+                replay = CompletableFuture.supplyAsync(() -> replayInSlot(job, block.get(), candidateIndex, candidate),
+                        replayThreads);
             }
-            int candidateIndex = index;
-            replays.add(CompletableFuture.supplyAsync(() -> replayInSlot(job, block.get(), candidateIndex, candidate),
-                    replayThreads));
+            // Told before the result list completes, so a listener has heard everything by then.
+            replays.add(replay.thenApply(result -> {
+                job.tell(onResult, result);
+                return result;
+            }));
         }
         CompletableFuture.allOf(replays.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
             jobs.remove(job);
@@ -270,6 +289,17 @@ public final class Verifier implements AutoCloseable {
         void throwIfCancelled() {
             if (cancelledBecause != null) {
                 throw new CancellationException(cancelledBecause);
+            }
+        }
+
+        void tell(Consumer<ReplayResult> listener, ReplayResult result) {
+            if (cancelledBecause != null) {
+                return;
+            }
+            try {
+                listener.accept(result);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a replay listener failed on '" + result.candidate() + "'", e);
             }
         }
     }

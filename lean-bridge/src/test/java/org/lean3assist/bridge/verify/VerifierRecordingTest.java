@@ -53,9 +53,16 @@ class VerifierRecordingTest {
                 List<RecordedReplays.Replay> replays = position.getValue();
                 List<String> candidates = replays.stream().map(RecordedReplays.Replay::candidate).toList();
 
-                List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, position.getKey(), candidates))
-                        .get(60, TimeUnit.SECONDS);
+                List<ReplayResult> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+                List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, position.getKey(), candidates),
+                        told::add).get(60, TimeUnit.SECONDS);
 
+                // Each result was told once, as it came: refusals at once, then replays one at a time in order.
+                assertEquals(results.size(), told.size());
+                assertEquals(new java.util.HashSet<>(results), new java.util.HashSet<>(told));
+                List<Integer> replayedOrder = told.stream().filter(result -> result.verdict() != Verdict.REJECTED)
+                        .map(ReplayResult::index).toList();
+                assertEquals(replayedOrder.stream().sorted().toList(), replayedOrder);
                 for (ReplayResult result : results) {
                     RecordedReplays.Replay recorded = replays.get(result.index());
                     if (recorded.candidate().equals("sorry")) {
@@ -110,13 +117,18 @@ class VerifierRecordingTest {
              Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
             server.openDocument(file, 1, source).get(30, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(30, TimeUnit.SECONDS);
+            List<ReplayResult> told = new java.util.concurrent.CopyOnWriteArrayList<>();
             var pending = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
-                    List.of("exact ⟨h.2, h.1⟩", "exact and.intro h.right h.left", "cases h with hp hq")));
+                    List.of("exact ⟨h.2, h.1⟩", "exact and.intro h.right h.left", "cases h with hp hq")), told::add);
 
             server.changeDocument(file, 2, source + "\n");
 
             CancellationException cancelled = assertThrows(CancellationException.class, () -> pending.get(30, TimeUnit.SECONDS));
             assertTrue(cancelled.getMessage().contains("document changed"));
+            int toldBeforeTheEdit = told.size();
+            Thread.sleep(1500);
+            assertEquals(toldBeforeTheEdit, told.size(), "nothing is told about a cancelled request: " + told);
+            assertTrue(toldBeforeTheEdit < 3, told.toString());
         }
     }
 
