@@ -195,8 +195,38 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         // No worker-thread hop on the hot path: the goal query is asynchronous end to end, and the
         // Markdown is built on the thread that receives Lean's answer.
         return placeAsync(uri, position).thenCompose(place -> place.isEmpty()
-                ? CompletableFuture.completedFuture(null)
+                ? termModeHover(uri, position)
                 : goalAtAsync(place.get()).thenApply(goal -> goal.map(found -> hoverFor(place.get(), found)).orElse(null)));
+    }
+
+    /** The hover at a tactic of a term-mode {@code by}: the goal, without suggestions (a replay needs a block). */
+    private CompletableFuture<Hover> termModeHover(String uri, Position position) {
+        return termModeGoal(uri, position).thenApply(goal -> goal
+                .map(found -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, Conversions.goalMarkdown(found.rawState()))))
+                .orElse(null));
+    }
+
+    /**
+     * The goal at the tactic under the cursor in a term-mode {@code by}; empty where Lean has
+     * none, and outside every {@code by} without asking Lean at all.
+     */
+    CompletableFuture<Optional<GoalAtPosition>> termModeGoal(String uri, Position position) {
+        var snapshot = documents.get(uri);
+        var path = snapshot.flatMap(TextDocuments.Snapshot::path);
+        var project = path.flatMap(this::runningProject);
+        if (project.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        var document = snapshot.get();
+        var text = document.converter();
+        if (position.getLine() < 0 || position.getLine() >= text.lineCount() || position.getCharacter() < 0) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        var tactic = TacticSite.termModeTactic(document.tokens(), text, Conversions.toLean(text, position));
+        if (tactic.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return goalAtAsync(project.get(), uri, path.get(), tactic.get());
     }
 
     private Hover hoverFor(Place place, GoalAtPosition goal) {
@@ -310,11 +340,16 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
 
     /** The goal, empty when Lean has none there, fails or does not answer within the bound. */
     CompletableFuture<Optional<GoalAtPosition>> goalAtAsync(Place place) {
-        return syncIfStale(place.project(), place.uri())
-                .thenCompose(ignored -> place.project().server().goalAt(place.path(), place.site().start()))
+        return goalAtAsync(place.project(), place.uri(), place.path(), place.site().start());
+    }
+
+    private CompletableFuture<Optional<GoalAtPosition>> goalAtAsync(LeanProject project, String uri, Path path,
+                                                                    LeanPosition at) {
+        return syncIfStale(project, uri)
+                .thenCompose(ignored -> project.server().goalAt(path, at))
                 .orTimeout(GOAL_WAIT_SECONDS, TimeUnit.SECONDS)
                 .exceptionally(error -> {
-                    LOG.log(Level.INFO, "no goal at " + place.site().start() + " of " + place.uri(), error);
+                    LOG.log(Level.INFO, "no goal at " + at + " of " + uri, error);
                     return Optional.empty();
                 });
     }

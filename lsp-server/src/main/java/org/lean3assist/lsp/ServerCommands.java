@@ -55,13 +55,15 @@ final class ServerCommands {
     }
 
     CompletableFuture<Protocol.PlainGoal> plainGoal(TextDocumentPositionParams params) {
-        return CompletableFutures.computeAsync(session.executor(), cancel ->
-                textDocuments.place(params.getTextDocument().getUri(), params.getPosition())
-                        .flatMap(textDocuments::goalAt)
-                        .map(goal -> new Protocol.PlainGoal(Conversions.goalMarkdown(goal.rawState()),
-                                goal.goals().map(state -> state.goals().stream().map(Goal::render).toList())
-                                        .orElse(List.of(goal.rawState()))))
-                        .orElse(null));
+        String uri = params.getTextDocument().getUri();
+        // Inside begin … end the goal before the tactic's start; in a term-mode `by`, at the tactic.
+        return CompletableFutures.computeAsync(session.executor(), cancel -> textDocuments.place(uri, params.getPosition())
+                .map(textDocuments::goalAt)
+                .orElseGet(() -> textDocuments.termModeGoal(uri, params.getPosition()).join())
+                .map(goal -> new Protocol.PlainGoal(Conversions.goalMarkdown(goal.rawState()),
+                        goal.goals().map(state -> state.goals().stream().map(Goal::render).toList())
+                                .orElse(List.of(goal.rawState()))))
+                .orElse(null));
     }
 
     private Protocol.SuggestResult suggestTactics(JsonObject arguments) {

@@ -64,4 +64,38 @@ public record TacticSite(TacticBlock block, LeanPosition start) {
         }
         return Optional.of(new TacticSite(block.get(), converter.positionAt(siteOffset)));
     }
+
+    /**
+     * The tactic under a cursor in a term-mode {@code by} (as in {@code := by simp} or
+     * {@code ⟨by assumption, by { exact h }⟩}): the start of the identifier under the cursor, when
+     * a {@code by} comes before it in the same declaration. Lean decides whether a goal is there;
+     * this only keeps the server from asking about every statement and term. No suggestion is
+     * made for such a place: a replay needs a {@code begin … end} block.
+     */
+    public static Optional<LeanPosition> termModeTactic(List<LeanToken> tokens, PositionConverter converter,
+                                                        LeanPosition cursor) {
+        int offset = converter.offsetOf(cursor);
+        int under = -1;
+        for (int index = 0; index < tokens.size() && tokens.get(index).start() <= offset; index++) {
+            if (offset <= tokens.get(index).end()) {
+                under = index;
+            }
+        }
+        if (under < 0 || tokens.get(under).kind() != LeanToken.Kind.IDENTIFIER || tokens.get(under).text().equals("by")) {
+            return Optional.empty();
+        }
+        for (int index = under - 1; index >= 0; index--) {
+            LeanToken token = tokens.get(index);
+            if (token.kind() != LeanToken.Kind.IDENTIFIER) {
+                continue;
+            }
+            if (token.text().equals("by")) {
+                return Optional.of(converter.positionAt(tokens.get(under).start()));
+            }
+            if (TacticBlocks.DECLARATION_COMMANDS.contains(token.text()) || token.text().equals("end")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
 }

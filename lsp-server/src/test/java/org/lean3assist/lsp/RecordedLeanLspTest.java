@@ -101,6 +101,22 @@ class RecordedLeanLspTest {
     }
 
     @Test
+    void hoverOnATacticOfATermModeByShowsTheGoalWithoutSuggestions() throws Exception {
+        try (var client = new LspTestClient(RecordedLean.parts("sessions/basics.jsonl", List.of()))) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+
+            // Line 91 is `theorem append_nil_ex (l : list ℕ) : l ++ [] = l := by simp`; `simp` starts at 55.
+            String markdown = hover(client, "basics", 91, 56);
+
+            assertEquals("```lean\n" + RecordedLean.recordedGoal("basics", 91, 55) + "\n```", markdown);
+            assertNull(hover(client, "basics", 91, 52), "`by` itself is no tactic");
+            assertNull(hover(client, "basics", 91, 23), "the statement, before any `by`: Lean is not even asked");
+        }
+    }
+
+    @Test
     void suggestionsAreVerifiedInTheBackgroundAndShownRankedOnTheNextHover() throws Exception {
         var parts = RecordedLean.parts("replays/basics.jsonl", List.of(RecordedLean.recordedCandidates("basics")));
         try (var client = new LspTestClient(parts)) {
@@ -268,6 +284,11 @@ class RecordedLeanLspTest {
             String recorded = RecordedLean.recordedGoal("basics", 8, 2);
             assertEquals("```lean\n" + recorded + "\n```", goal.rendered());
             assertEquals(List.of("p q : Prop,\nhp : p,\nhq : q\n⊢ q", "p q : Prop,\nhp : p,\nhq : q\n⊢ p"), goal.goals());
+
+            // A term-mode `by simp` (line 91) answers too.
+            var byTerm = client.remote.plainGoal(new org.eclipse.lsp4j.TextDocumentPositionParams(
+                    new TextDocumentIdentifier(RecordedLean.uri("basics")), new Position(90, 55))).get(WAIT, TimeUnit.SECONDS);
+            assertEquals(List.of(RecordedLean.recordedGoal("basics", 91, 55)), byTerm.goals());
         }
     }
 

@@ -81,6 +81,26 @@ class RealLeanLspTest {
         }
     }
 
+    @Test
+    void hoverShowsTheGoalInsideBeginEndAndAtATermModeBy() throws Exception {
+        Path basics = copy("basics");
+        try (var harness = RealLeanHarness.start(List.of())) {
+            String uri = basics.toUri().toString();
+            harness.client().remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, "lean", 1, Recordings.source("basics"))));
+            harness.awaitDiagnostics(uri);
+
+            for (int[] at : new int[][] {{8, 2}, {91, 55}}) {
+                var hover = harness.client().remote.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(
+                        new org.eclipse.lsp4j.TextDocumentIdentifier(uri), new Position(at[0] - 1, at[1])))
+                        .get(60, TimeUnit.SECONDS);
+                String markdown = hover.getContents().getRight().getValue();
+                assertTrue(markdown.startsWith("```lean\n" + harness().recordedGoal("basics", at[0], at[1]) + "\n```"),
+                        at[0] + ":" + at[1] + " " + markdown);
+            }
+        }
+    }
+
     private static RealLeanHarness.Data harness() {
         return RealLeanHarness.DATA;
     }

@@ -45,6 +45,29 @@ class TacticSiteTest {
         assertEquals(Optional.empty(), TacticSite.at(PROOF.formatted("  split"), new LeanPosition(line, column)));
     }
 
+    /** One line; {@code |} is the cursor, {@code ^} the token Lean is asked about (none: Lean is not asked). */
+    @ParameterizedTest(name = "[{0}]")
+    @CsvSource(delimiter = ';', value = {
+        "example : true := by ^triv|ial",
+        "example : true := by ^|trivial",
+        "example : true := b|y trivial",
+        "example : tr|ue := by trivial",
+        "example (p q : Prop) (hp : p) (hq : q) : p ∧ q := ⟨by assumption, by { ^ex|act hq }⟩",
+        "example (p q : Prop) (hp : p) (hq : q) : p ∧ q := ⟨by assumption, by { exact ^h|q }⟩",
+        "example (𝕜 : ℕ) : 𝕜 + 0 = 𝕜 := by ^si|mp",
+        "lemma a : true := by trivial  example : true := tri|vial",
+    })
+    void termModeTactic(String lineWithMarkers) {
+        String text = lineWithMarkers.replace("|", "").replace("^", "");
+        LeanPosition cursor = new LeanPosition(1, codePoints(lineWithMarkers.replace("^", ""), '|'));
+        Optional<LeanPosition> expected = lineWithMarkers.contains("^")
+                ? Optional.of(new LeanPosition(1, codePoints(lineWithMarkers.replace("|", ""), '^')))
+                : Optional.empty();
+        var converter = new org.lean3assist.bridge.text.PositionConverter(text);
+
+        assertEquals(expected, TacticSite.termModeTactic(org.lean3assist.bridge.text.LeanScanner.scan(text), converter, cursor));
+    }
+
     private static int codePoints(String line, char marker) {
         return line.codePointCount(0, line.indexOf(marker));
     }
