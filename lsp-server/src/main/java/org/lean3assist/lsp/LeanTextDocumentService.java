@@ -218,11 +218,8 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
             return CompletableFuture.completedFuture(Optional.empty());
         }
         var document = snapshot.get();
-        var text = document.converter();
-        if (position.getLine() < 0 || position.getLine() >= text.lineCount() || position.getCharacter() < 0) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        var tactic = TacticSite.termModeTactic(document.tokens(), text, Conversions.toLean(text, position));
+        var tactic = document.cursor(position)
+                .flatMap(cursor -> TacticSite.termModeTactic(document.tokens(), document.converter(), cursor));
         if (tactic.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
@@ -317,12 +314,8 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
             return Optional.empty();
         }
         var document = snapshot.get();
-        var text = document.converter();
-        if (position.getLine() < 0 || position.getLine() >= text.lineCount() || position.getCharacter() < 0) {
-            return Optional.empty();
-        }
-        LeanPosition cursor = Conversions.toLean(text, position);
-        return TacticSite.at(document.text(), document.tokens(), text, cursor)
+        return document.cursor(position)
+                .flatMap(cursor -> TacticSite.at(document.text(), document.tokens(), document.converter(), cursor))
                 .map(site -> new Place(document, path.get(), project.get(), site));
     }
 

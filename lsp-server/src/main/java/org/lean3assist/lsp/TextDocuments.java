@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.LeanScanner;
 import org.lean3assist.bridge.text.LeanToken;
 import org.lean3assist.bridge.text.PositionConverter;
@@ -63,6 +64,15 @@ final class TextDocuments {
                 converter = computed;
             }
             return computed;
+        }
+
+        /** An LSP position of this text as a Lean position; empty for a line or column before the text or a line past it. */
+        Optional<LeanPosition> cursor(Position position) {
+            PositionConverter text = converter();
+            if (position.getLine() < 0 || position.getLine() >= text.lineCount() || position.getCharacter() < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(Conversions.toLean(text, position));
         }
 
         /** {@link LeanScanner#scan} of this version's text. */
