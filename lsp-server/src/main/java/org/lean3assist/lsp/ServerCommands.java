@@ -94,7 +94,7 @@ final class ServerCommands {
             var snapshot = documents.get(uri);
             if (snapshot.isPresent()) {
                 context = StatementChecker.contextBefore(snapshot.get().text(),
-                        arguments.has("position") ? Optional.of(textPosition(snapshot.get().text(), position(arguments)))
+                        arguments.has("position") ? Optional.of(Conversions.toLean(snapshot.get().converter(), position(arguments)))
                                 : Optional.empty());
             }
         }
@@ -146,10 +146,6 @@ final class ServerCommands {
             throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed,
                     "Lean did not finish verifying within " + VERIFY_WAIT_SECONDS + " s", null));
         }
-    }
-
-    private static org.lean3assist.bridge.text.LeanPosition textPosition(String text, Position position) {
-        return Conversions.toLean(new org.lean3assist.bridge.text.PositionConverter(text), position);
     }
 
     private static JsonObject objectArgument(String command, List<Object> arguments) {
