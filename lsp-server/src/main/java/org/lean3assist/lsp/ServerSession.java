@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.lean3assist.bridge.LeanBridgeSettings;
+import org.lean3assist.lsp.settings.Setting;
 import org.lean3assist.lsp.settings.Settings;
 import org.lean3assist.suggest.MathModel;
 import org.lean3assist.suggest.SuggestionEngine;
@@ -25,7 +26,7 @@ final class ServerSession implements AutoCloseable {
     static final int MAX_CANDIDATES = 16;
 
     /** The settings a loaded model depends on: a change to any of them loads it again. */
-    private static final List<org.lean3assist.lsp.settings.Setting<String>> MODEL_SETTINGS = List.of(
+    private static final List<Setting<String>> MODEL_SETTINGS = List.of(
             Settings.MODEL_PATH, Settings.MODEL_DEVICE, Settings.MODEL_REMOTE_URL, Settings.MODEL_REMOTE_MODEL,
             Settings.MODEL_PROFILE);
 

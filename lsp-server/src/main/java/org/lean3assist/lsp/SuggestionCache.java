@@ -25,7 +25,11 @@ final class SuggestionCache {
     /** One place's work: the final ranked list when it is done, and each suggestion as Lean judged it. */
     static final class Work {
         private final List<Suggestion> judged = new CopyOnWriteArrayList<>();
-        private CompletableFuture<List<Suggestion>> result;
+        private final CompletableFuture<List<Suggestion>> result;
+
+        private Work(Function<Consumer<Suggestion>, CompletableFuture<List<Suggestion>>> start) {
+            result = start.apply(judged::add);
+        }
 
         /** Every candidate with its verdict, ranked, once all are replayed. */
         CompletableFuture<List<Suggestion>> result() {
@@ -43,10 +47,6 @@ final class SuggestionCache {
             }
             return judged.stream().sorted(Comparator.comparing(Suggestion::verdict)).toList();
         }
-
-        private void judged(Suggestion suggestion) {
-            judged.add(suggestion);
-        }
     }
 
     private final Map<Key, Work> entries = new ConcurrentHashMap<>();
@@ -57,11 +57,7 @@ final class SuggestionCache {
      */
     Work computeIfAbsent(String uri, int version, LeanPosition site,
                          Function<Consumer<Suggestion>, CompletableFuture<List<Suggestion>>> start) {
-        return entries.computeIfAbsent(new Key(uri, version, site), key -> {
-            Work work = new Work();
-            work.result = start.apply(work::judged);
-            return work;
-        });
+        return entries.computeIfAbsent(new Key(uri, version, site), key -> new Work(start));
     }
 
     /** The work for this place, if it was started. */
