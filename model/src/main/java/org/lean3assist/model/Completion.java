@@ -1,5 +1,10 @@
 package org.lean3assist.model;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.lean3assist.model.generate.FinishReason;
 
 /**
@@ -12,4 +17,19 @@ import org.lean3assist.model.generate.FinishReason;
  * @param finishReason why this candidate ended
  */
 public record Completion(String text, double logProb, int tokenCount, FinishReason finishReason) {
+
+    /**
+     * One completion per distinct text, the best-scoring one, best first; completions without a
+     * log-probability keep their order, after the others.
+     */
+    public static List<Completion> rankDistinct(List<Completion> completions) {
+        Map<String, Completion> best = new LinkedHashMap<>();
+        for (Completion completion : completions) {
+            best.merge(completion.text(), completion, (a, b) -> b.logProb() > a.logProb() ? b : a);
+        }
+        List<Completion> ranked = new ArrayList<>(best.values());
+        ranked.sort(Comparator.comparingDouble((Completion c) -> Double.isNaN(c.logProb())
+                ? Double.NEGATIVE_INFINITY : c.logProb()).reversed());
+        return ranked;
+    }
 }

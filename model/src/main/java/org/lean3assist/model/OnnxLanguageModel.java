@@ -3,11 +3,8 @@ package org.lean3assist.model;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lean3assist.model.ModelException.Reason;
@@ -131,15 +128,8 @@ public final class OnnxLanguageModel implements LanguageModel {
 
     /** Keeps the best-scoring candidate per distinct text, best first. */
     static List<Completion> rank(List<GeneratedSequence> sequences) {
-        Map<String, Completion> best = new LinkedHashMap<>();
-        for (GeneratedSequence sequence : sequences) {
-            Completion completion = new Completion(sequence.text(), sequence.logProb(), sequence.tokenIds().length,
-                    sequence.finishReason());
-            best.merge(sequence.text(), completion, (a, b) -> b.logProb() > a.logProb() ? b : a);
-        }
-        List<Completion> ranked = new ArrayList<>(best.values());
-        ranked.sort(Comparator.comparingDouble(Completion::logProb).reversed());
-        return ranked;
+        return Completion.rankDistinct(sequences.stream().map(sequence -> new Completion(sequence.text(),
+                sequence.logProb(), sequence.tokenIds().length, sequence.finishReason())).toList());
     }
 
     public Tokenizer tokenizer() {

@@ -11,10 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,11 +68,11 @@ public final class RemoteLanguageModel implements LanguageModel {
         for (CompletableFuture<HttpResponse<String>> future : pending) {
             HttpResponse<String> response = await(future, pending, cancel);
             if (response == null) {
-                return rank(completions);
+                return Completion.rankDistinct(completions);
             }
             completions.addAll(parse(response));
         }
-        return rank(completions);
+        return Completion.rankDistinct(completions);
     }
 
     /** The JSON body of candidate {@code row}; package-visible for tests. */
@@ -188,18 +185,6 @@ public final class RemoteLanguageModel implements LanguageModel {
             completions.add(new Completion(text.asText(), logProb, tokens, reason));
         }
         return completions;
-    }
-
-    /** Distinct texts, best log-probability first; candidates without log-probabilities keep server order, last. */
-    private static List<Completion> rank(List<Completion> completions) {
-        Map<String, Completion> best = new LinkedHashMap<>();
-        for (Completion completion : completions) {
-            best.merge(completion.text(), completion, (a, b) -> b.logProb() > a.logProb() ? b : a);
-        }
-        List<Completion> ranked = new ArrayList<>(best.values());
-        ranked.sort(Comparator.comparingDouble((Completion c) -> Double.isNaN(c.logProb())
-                ? Double.NEGATIVE_INFINITY : c.logProb()).reversed());
-        return ranked;
     }
 
     private static String excerpt(String text) {
