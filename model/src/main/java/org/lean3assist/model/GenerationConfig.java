@@ -43,6 +43,20 @@ public record GenerationConfig(int maxNewTokens, double temperature, int topK, d
         stopTokenIds = List.copyOf(Objects.requireNonNull(stopTokenIds, "stopTokenIds"));
     }
 
+    /**
+     * The temperature of candidate {@code row}: the requested one, except that with temperature 0
+     * the rows after the first sample at {@link #DIVERSE_TEMPERATURE}, so that an n-best list is not
+     * n copies of the greedy answer.
+     */
+    public double temperatureOfRow(int row) {
+        return temperature > 0 || row == 0 ? temperature : DIVERSE_TEMPERATURE;
+    }
+
+    /** The seed of candidate {@code row}, derived from the request's seed, so each row samples its own way. */
+    public long seedOfRow(int row) {
+        return seed + 7919L * row;
+    }
+
     public static GenerationConfig defaults() {
         return new GenerationConfig(64, 0.0, 0, 1.0, 42L, 1, List.of(), List.of());
     }

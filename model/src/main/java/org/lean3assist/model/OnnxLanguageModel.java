@@ -115,15 +115,9 @@ public final class OnnxLanguageModel implements LanguageModel {
         }
     }
 
-    /**
-     * Row 0 uses the requested temperature; with temperature 0 the other rows sample at
-     * {@link GenerationConfig#DIVERSE_TEMPERATURE} so that n-best lists are not n copies of the greedy answer.
-     * Each row has its own seed derived from the request's seed.
-     */
+    /** The sampler of candidate {@code row}: see {@link GenerationConfig#temperatureOfRow} and {@link GenerationConfig#seedOfRow}. */
     static Sampler samplerFor(GenerationConfig config, int row) {
-        double temperature = config.temperature() > 0 || row == 0 ? config.temperature()
-                : GenerationConfig.DIVERSE_TEMPERATURE;
-        return Sampler.of(temperature, config.topK(), config.topP(), config.seed() + 7919L * row);
+        return Sampler.of(config.temperatureOfRow(row), config.topK(), config.topP(), config.seedOfRow(row));
     }
 
     /** Keeps the best-scoring candidate per distinct text, best first. */

@@ -77,19 +77,17 @@ public final class RemoteLanguageModel implements LanguageModel {
 
     /** The JSON body of candidate {@code row}; package-visible for tests. */
     String body(String prompt, GenerationConfig config, int row) {
-        double temperature = config.temperature() > 0 || row == 0 ? config.temperature()
-                : GenerationConfig.DIVERSE_TEMPERATURE;
         ObjectNode body = json.createObjectNode();
         body.put("model", settings.modelName());
         body.put("prompt", prompt);
         body.put("max_tokens", config.maxNewTokens());
-        body.put("temperature", temperature);
+        body.put("temperature", config.temperatureOfRow(row));
         body.put("top_p", config.topP());
         if (config.topK() > 0) {
             body.put("top_k", config.topK());
         }
         body.put("n", 1);
-        body.put("seed", config.seed() + 7919L * row);
+        body.put("seed", config.seedOfRow(row));
         body.put("logprobs", 1);
         if (!config.stopStrings().isEmpty()) {
             ArrayNode stop = body.putArray("stop");
