@@ -29,14 +29,10 @@ class TacticSiteTest {
         "  -- only a comment|",
     })
     void check(String lineWithMarkers) {
-        String withoutMarkers = lineWithMarkers.replace("|", "").replace("^", "");
-        String text = PROOF.formatted(withoutMarkers);
-        LeanPosition cursor = new LeanPosition(3, codePoints(lineWithMarkers.replace("^", ""), '|'));
-        Optional<LeanPosition> expected = lineWithMarkers.contains("^")
-                ? Optional.of(new LeanPosition(3, codePoints(lineWithMarkers.replace("|", ""), '^')))
-                : Optional.empty();
+        var marked = Marked.line(3, lineWithMarkers);
+        String text = PROOF.formatted(marked.text());
 
-        assertEquals(expected, TacticSite.at(text, cursor).map(TacticSite::start));
+        assertEquals(marked.expected(), TacticSite.at(text, marked.cursor()).map(TacticSite::start));
     }
 
     @ParameterizedTest
@@ -58,17 +54,26 @@ class TacticSiteTest {
         "lemma a : true := by trivial  example : true := tri|vial",
     })
     void termModeTactic(String lineWithMarkers) {
-        String text = lineWithMarkers.replace("|", "").replace("^", "");
-        LeanPosition cursor = new LeanPosition(1, codePoints(lineWithMarkers.replace("^", ""), '|'));
-        Optional<LeanPosition> expected = lineWithMarkers.contains("^")
-                ? Optional.of(new LeanPosition(1, codePoints(lineWithMarkers.replace("|", ""), '^')))
-                : Optional.empty();
+        var marked = Marked.line(1, lineWithMarkers);
+        String text = marked.text();
         var converter = new org.lean3assist.bridge.text.PositionConverter(text);
 
-        assertEquals(expected, TacticSite.termModeTactic(org.lean3assist.bridge.text.LeanScanner.scan(text), converter, cursor));
+        assertEquals(marked.expected(),
+                TacticSite.termModeTactic(org.lean3assist.bridge.text.LeanScanner.scan(text), converter, marked.cursor()));
     }
 
-    private static int codePoints(String line, char marker) {
-        return line.codePointCount(0, line.indexOf(marker));
+    /** A line of a case without its markers, the cursor at {@code |} and the expected position at {@code ^}, if any. */
+    private record Marked(String text, LeanPosition cursor, Optional<LeanPosition> expected) {
+        static Marked line(int line, String withMarkers) {
+            LeanPosition cursor = new LeanPosition(line, codePoints(withMarkers.replace("^", ""), '|'));
+            Optional<LeanPosition> expected = withMarkers.contains("^")
+                    ? Optional.of(new LeanPosition(line, codePoints(withMarkers.replace("|", ""), '^')))
+                    : Optional.empty();
+            return new Marked(withMarkers.replace("|", "").replace("^", ""), cursor, expected);
+        }
+
+        private static int codePoints(String line, char marker) {
+            return line.codePointCount(0, line.indexOf(marker));
+        }
     }
 }
