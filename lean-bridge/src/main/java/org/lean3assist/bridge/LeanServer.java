@@ -237,6 +237,11 @@ public final class LeanServer implements AutoCloseable {
         });
     }
 
+    /** Every message of every file, from the last {@code all_messages}, in Lean's order. */
+    public List<LeanMessage> allMessages() {
+        return latestMessages.messages();
+    }
+
     /** The messages of any file name, from the last {@code all_messages}. */
     public List<LeanMessage> messages(String fileName) {
         return latestMessages.forFile(fileName);

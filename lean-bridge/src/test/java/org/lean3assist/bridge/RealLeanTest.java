@@ -32,8 +32,10 @@ import org.lean3assist.bridge.protocol.LeanProcessException;
 import org.lean3assist.bridge.testing.RecordedReplays;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.sandbox.Sandbox;
+import org.lean3assist.bridge.sandbox.SandboxMode;
+import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.bridge.verify.ReplayResult;
-import org.lean3assist.bridge.verify.ShadowFiles;
 import org.lean3assist.bridge.verify.Verdict;
 import org.lean3assist.bridge.verify.Verifier;
 import org.lean3assist.bridge.verify.VerifyRequest;
@@ -95,7 +97,8 @@ class RealLeanTest {
         Map<LeanPosition, List<RecordedReplays.Replay>> byPosition = RecordedReplays.byPosition(recordings, name);
 
         try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, SETTINGS);
-             Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
+             CheckerPool checkers = checkers(workspace, SETTINGS);
+             Verifier verifier = new Verifier(server, checkers)) {
             server.openDocument(file, 1, source).get(60, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
             for (Map.Entry<LeanPosition, List<RecordedReplays.Replay>> position : byPosition.entrySet()) {
@@ -183,7 +186,8 @@ class RealLeanTest {
         LeanBridgeSettings shortReplays = SETTINGS.withReplay(1, Duration.ofSeconds(10));
 
         try (LeanServer server = LeanServer.start(RealLean.installation(), workspace, shortReplays);
-             Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
+             CheckerPool checkers = checkers(workspace, shortReplays);
+             Verifier verifier = new Verifier(server, checkers)) {
             server.openDocument(file, 1, source).get(60, TimeUnit.SECONDS);
             server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
             LeanPosition position = new LeanPosition(6, 2);
@@ -191,15 +195,13 @@ class RealLeanTest {
             // and.comm rewrites q ∧ p and back forever; only Lean's timeout would end it.
             List<ReplayResult> runaway = verifier.verify(new VerifyRequest(file, 1, source, position,
                     List.of("repeat { rw and.comm }"))).get(120, TimeUnit.SECONDS);
-            // The restarted Lean re-checks the document first; waiting for that keeps the next
-            // replay's wall-clock limit about the replay alone.
-            server.waitUntilChecked(file).get(120, TimeUnit.SECONDS);
             List<ReplayResult> next = verifier.verify(new VerifyRequest(file, 1, source, position,
                     List.of("exact ⟨h.2, h.1⟩"))).get(120, TimeUnit.SECONDS);
 
             assertEquals(Verdict.TIMEOUT, runaway.get(0).verdict());
             assertEquals(Verdict.CLOSES_GOAL, next.get(0).verdict());
-            assertEquals(2, server.generation());
+            assertEquals(2, checkers.started(), "the runaway checker was replaced");
+            assertEquals(1, server.generation(), "the editing Lean was never touched");
             assertEquals(List.of(file), server.openDocuments());
         }
     }
@@ -214,7 +216,8 @@ class RealLeanTest {
         String source = "import ..helper .sibling\n\ntheorem uses_helper : my_val = 3 ∧ 0 < 3 :=\nbegin\n  split,\n  exact my_val_eq,\n  exact my_val_pos\nend\n";
 
         try (LeanServer server = LeanServer.start(RealLean.installation(), project, SETTINGS);
-             Verifier verifier = new Verifier(server, ShadowFiles.perSlot())) {
+             CheckerPool checkers = checkers(project, SETTINGS);
+             Verifier verifier = new Verifier(server, checkers)) {
             server.openDocument(file, 1, source).get(60, TimeUnit.SECONDS);
             assertEquals(List.of(), server.waitUntilChecked(file).get(120, TimeUnit.SECONDS), "the file itself checks");
 
@@ -253,6 +256,11 @@ class RealLeanTest {
         System.err.println("[real-lean] " + result.toJson());
         assertEquals(16, result.candidates());
         assertEquals(Map.of("CLOSES_GOAL", 9, "PROGRESS", 6, "INVALID", 1), result.verdicts());
+    }
+
+    /** The product's checkers for a project: sandboxed where bubblewrap works, as the default setting has it. */
+    static CheckerPool checkers(Path projectRoot, LeanBridgeSettings settings) throws Exception {
+        return CheckerPool.forProject(RealLean.installation(), projectRoot, settings, Sandbox.forMode(SandboxMode.AUTO));
     }
 
     private static Recordings recordingsIn(Path workspace) {

@@ -30,7 +30,8 @@ import org.lean3assist.bridge.verify.ShadowFiles;
 import org.lean3assist.bridge.verify.Verifier;
 import org.lean3assist.bridge.verify.VerifyRequest;
 import org.lean3assist.bridge.verify.VariantBuilder;
-import org.lean3assist.bridge.verify.VariantLayout;
+import org.lean3assist.bridge.verify.CheckerPool;
+import org.lean3assist.bridge.sandbox.Sandbox;
 
 /**
  * Times verifying 16 candidate tactics through the bridge (one running {@code lean --server},
@@ -109,7 +110,8 @@ public final class BridgeBench {
         long serverStartMillis;
         long bridgeMillis;
         try (LeanServer server = LeanServer.start(lean, work, settings);
-             Verifier verifier = new Verifier(server, ShadowFiles.perSlot(), VariantLayout.DECLARATION_ONLY)) {
+             CheckerPool checkers = CheckerPool.forProject(lean, work, settings, Sandbox.none("the bridge bench measures replays alone"));
+             Verifier verifier = new Verifier(server, checkers)) {
             server.openDocument(file, 1, source).join();
             server.waitUntilChecked(file).join();
             serverStartMillis = millisSince(startedServer);
@@ -132,7 +134,7 @@ public final class BridgeBench {
         for (Map.Entry<LeanPosition, List<String>> position : candidates.entrySet()) {
             for (String candidate : position.getValue()) {
                 Path variant = work.resolve(String.format("variant_%02d.lean", ++number));
-                Files.writeString(variant, VariantBuilder.build(source, position.getKey(), candidate, VariantLayout.DECLARATION_ONLY).content());
+                Files.writeString(variant, VariantBuilder.build(source, position.getKey(), candidate, "0123456789abcdef").content());
                 variants.add(variant);
             }
         }

@@ -10,12 +10,15 @@ public record LeanMessage(String fileName, int line, int column, Severity severi
     public enum Severity {
         ERROR, WARNING, INFORMATION;
 
-        /** Lean writes {@code error}, {@code warning} and {@code information}. */
+        /**
+         * Lean writes {@code error}, {@code warning} and {@code information}. Anything else is read
+         * as an error, so that a message nobody understood can never pass for a clean check.
+         */
         public static Severity fromLean(String value) {
             return switch (value) {
-                case "error" -> ERROR;
                 case "warning" -> WARNING;
-                default -> INFORMATION;
+                case "information" -> INFORMATION;
+                default -> ERROR;
             };
         }
     }

@@ -23,6 +23,13 @@ public final class ProcessTransport implements Transport {
     private static final long CLEAN_EXIT_WAIT_MILLIS = 2_000;
     private static final long DRAIN_GRACE_MILLIS = 2_000;
 
+    /**
+     * The longest line read from Lean, in chars. No honest reply comes near it; a process that
+     * writes a longer one (a candidate printing a huge term) is killed rather than let it fill the
+     * JVM's heap, and its requests fail as after a crash.
+     */
+    public static final int MAX_LINE_CHARS = 16 << 20;
+
     private final Process process;
     private final Writer stdin;
     private final Object writeLock = new Object();
@@ -43,13 +50,13 @@ public final class ProcessTransport implements Transport {
         Process process = builder.start();
         ProcessTransport transport = new ProcessTransport(process);
         long pid = process.pid();
-        Thread stderrReader = new Thread(() -> readLines(process.getErrorStream(), line -> {
+        Thread stderrReader = new Thread(() -> readLines(process, process.getErrorStream(), line -> {
             LOG.log(Level.INFO, () -> "lean[" + pid + "] stderr: " + line);
             listener.onStderr(line);
         }), "lean-" + pid + "-stderr");
         stderrReader.setDaemon(true);
         stderrReader.start();
-        Thread stdoutReader = new Thread(() -> readLines(process.getInputStream(), line -> {
+        Thread stdoutReader = new Thread(() -> readLines(process, process.getInputStream(), line -> {
             LOG.log(Level.FINE, () -> "lean[" + pid + "] <- " + line);
             listener.onLine(line);
         }), "lean-" + pid + "-stdout");
@@ -115,16 +122,33 @@ public final class ProcessTransport implements Transport {
         return process.pid();
     }
 
-    private static void readLines(InputStream stream, Consumer<String> sink) {
+    private static void readLines(Process process, InputStream stream, Consumer<String> sink) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
+            StringBuilder line = new StringBuilder();
+            int read;
+            while ((read = reader.read()) >= 0) {
+                if (read != '\n') {
+                    line.append((char) read);
+                    if (line.length() > MAX_LINE_CHARS) {
+                        LOG.warning(() -> "lean[" + process.pid() + "] wrote a line of more than " + MAX_LINE_CHARS
+                                + " characters; killing it");
+                        process.destroyForcibly();
+                        return;
+                    }
+                    continue;
+                }
+                int length = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+                String complete = line.substring(0, length);
+                line.setLength(0);
                 try {
-                    sink.accept(line);
+                    sink.accept(complete);
                 } catch (RuntimeException listenerFailure) {
                     // A bug in a listener must not stop the reader, or every later reply would be lost.
                     LOG.log(Level.WARNING, "listener failed on a line from lean", listenerFailure);
                 }
+            }
+            if (!line.isEmpty()) {
+                sink.accept(line.toString());
             }
         } catch (IOException streamClosed) {
             LOG.log(Level.FINE, "lean output stream closed", streamClosed);

@@ -1,5 +1,6 @@
 package org.lean3assist.bridge.verify;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,8 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,50 +32,76 @@ import org.lean3assist.bridge.text.TacticBlock;
 import org.lean3assist.bridge.text.TacticBlocks;
 
 /**
- * Replays candidate tactics through a {@link LeanServer} and classifies each.
+ * Replays candidate tactics on checker Leans and classifies each.
  *
  * <p>Every candidate first passes the {@link SafetyFilter}; a refused one is
- * {@link Verdict#REJECTED} and nothing of it is written. Accepted ones are replayed on shadow
- * files ({@link ShadowFiles}), at most {@code replayConcurrency} at a time, each with the
- * wall-clock limit {@code replayTimeout}; a replay that exceeds it is {@link Verdict#TIMEOUT} and
- * Lean is restarted to stop it. A change of the document cancels its pending
- * requests: their futures complete with a {@link CancellationException}. Results are ranked by
- * {@link Verdict} order, keeping the request's order among equals.
+ * {@link Verdict#REJECTED} and nothing of it is written. Accepted ones are replayed on the
+ * {@link CheckerPool}'s Leans, never on the Lean that checks the user's buffers, one replay per
+ * checker at a time, each with the wall-clock limit {@code replayTimeout}; a replay that exceeds it
+ * is {@link Verdict#TIMEOUT} and its checker is replaced. A replay whose Lean dies is tried once
+ * more on a fresh checker, so a candidate that kills its Lean costs only its own verdict. The
+ * verdict is read by {@link ReplayClassifier}, which claims nothing without Lean's own evidence.
+ * A change of the document (told by the editing Lean) cancels its pending requests: their futures
+ * complete with a {@link CancellationException}. Results are ranked by {@link Verdict} order,
+ * keeping the request's order among equals.
  */
 public final class Verifier implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Verifier.class.getName());
 
-    private final LeanServer server;
+    /**
+     * How long to keep looking for a replay's own answer after the barrier: Lean sends
+     * {@code all_messages} at most every 100 ms, and the last one may come after the barrier.
+     */
+    private static final Duration LATE_MESSAGES_WAIT = Duration.ofMillis(500);
+    private static final long POLL_MILLIS = 10;
+
+    /** What a candidate must pass before it is written anywhere. */
+    @FunctionalInterface
+    interface Screen {
+        SafetyVerdict check(String candidate);
+    }
+
+    private final LeanServer editing;
+    private final CheckerPool checkers;
     private final ShadowFiles shadowFiles;
-    private final VariantLayout layout;
+    private final Nonces nonces;
+    private final Screen screen;
     private final Duration replayTimeout;
     private final ExecutorService replayThreads;
-    private final BlockingQueue<Integer> freeSlots;
     private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
     private final LeanServerListener documentWatcher;
 
-    /** A verifier for live use: variants end with the candidate's declaration. */
-    public Verifier(LeanServer server, ShadowFiles shadowFiles) {
-        this(server, shadowFiles, VariantLayout.DECLARATION_ONLY);
+    /** A verifier for live use: shadow names beside the source, a random nonce per replay. */
+    public Verifier(LeanServer editing, CheckerPool checkers) {
+        this(editing, checkers, ShadowFiles.perSlot(), Nonces.random());
     }
 
-    public Verifier(LeanServer server, ShadowFiles shadowFiles, VariantLayout layout) {
-        this.server = server;
+    /**
+     * @param editing      the Lean that checks the user's buffers: its document versions cancel
+     *                     stale requests; it never sees a candidate
+     * @param checkers     where candidates are replayed
+     * @param shadowFiles  the names replays are synced under, per checker slot
+     * @param nonces       where each replay's fresh declaration name comes from
+     */
+    public Verifier(LeanServer editing, CheckerPool checkers, ShadowFiles shadowFiles, Nonces nonces) {
+        this(editing, checkers, shadowFiles, nonces, SafetyFilter::check);
+    }
+
+    /** The same with another screen: only tests that replay attacks on purpose pass one. */
+    Verifier(LeanServer editing, CheckerPool checkers, ShadowFiles shadowFiles, Nonces nonces, Screen screen) {
+        this.editing = editing;
+        this.checkers = checkers;
         this.shadowFiles = shadowFiles;
-        this.layout = layout;
-        this.replayTimeout = server.settings().replayTimeout();
-        int concurrency = server.settings().replayConcurrency();
+        this.nonces = nonces;
+        this.screen = screen;
+        this.replayTimeout = editing.settings().replayTimeout();
         AtomicInteger threadNumber = new AtomicInteger();
-        this.replayThreads = Executors.newFixedThreadPool(concurrency, runnable -> {
+        this.replayThreads = Executors.newFixedThreadPool(checkers.size(), runnable -> {
             Thread thread = new Thread(runnable, "lean-replay-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        this.freeSlots = new ArrayBlockingQueue<>(concurrency);
-        for (int slot = 0; slot < concurrency; slot++) {
-            freeSlots.add(slot);
-        }
         this.documentWatcher = new LeanServerListener() {
             @Override
             public void onDocumentChanged(Path file, int version) {
@@ -87,7 +112,12 @@ public final class Verifier implements AutoCloseable {
                 }
             }
         };
-        server.addListener(documentWatcher);
+        editing.addListener(documentWatcher);
+    }
+
+    /** How the checkers are confined, for status displays. */
+    public CheckerPool.Confinement confinement() {
+        return checkers.confinement();
     }
 
     /**
@@ -119,7 +149,7 @@ public final class Verifier implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalArgumentException(problem.get()));
         }
         Job job = new Job(request);
-        Optional<Integer> currentVersion = server.documentVersion(request.file());
+        Optional<Integer> currentVersion = editing.documentVersion(request.file());
         if (currentVersion.isPresent() && currentVersion.get() != request.documentVersion()) {
             job.cancel("the request is for version " + request.documentVersion() + " but the document is at "
                     + currentVersion.get());
@@ -129,7 +159,7 @@ public final class Verifier implements AutoCloseable {
         List<CompletableFuture<ReplayResult>> replays = new ArrayList<>();
         for (int index = 0; index < request.candidates().size(); index++) {
             String candidate = request.candidates().get(index);
-            SafetyVerdict safety = SafetyFilter.check(candidate);
+            SafetyVerdict safety = screen.check(candidate);
             CompletableFuture<ReplayResult> replay;
             if (!safety.accepted()) {
                 replay = CompletableFuture.completedFuture(new ReplayResult(index, candidate, Verdict.REJECTED,
@@ -161,7 +191,7 @@ public final class Verifier implements AutoCloseable {
 
     @Override
     public void close() {
-        server.removeListener(documentWatcher);
+        editing.removeListener(documentWatcher);
         for (Job job : jobs) {
             job.cancel("the verifier was closed");
         }
@@ -169,68 +199,139 @@ public final class Verifier implements AutoCloseable {
     }
 
     private ReplayResult replayInSlot(Job job, TacticBlock block, int index, String candidate) {
-        job.throwIfCancelled();
-        int slot;
-        try {
-            slot = freeSlots.take();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        }
-        try {
-            return replay(job, block, index, candidate, slot);
-        } finally {
-            freeSlots.add(slot);
+        for (int attempt = 1; ; attempt++) {
+            job.throwIfCancelled();
+            CheckerPool.Checker checker;
+            try {
+                checker = checkers.acquire();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            } catch (IOException cannotStart) {
+                return judged(index, candidate, Verdict.INVALID, "no checker Lean could be started: "
+                        + cannotStart.getMessage(), Duration.ZERO);
+            }
+            try {
+                return replay(job, block, index, candidate, checker);
+            } catch (LeanProcessException died) {
+                // Lean died under this replay: the candidate may have killed it, or the machine
+                // ran short. Its checker is replaced; one more try tells the two apart.
+                checker.discard("its Lean died while checking '" + candidate + "': " + died.getMessage());
+                if (attempt >= 2) {
+                    return judged(index, candidate, Verdict.INVALID, "Lean died while checking this candidate, twice: "
+                            + died.getMessage(), Duration.ZERO);
+                }
+                LOG.info(() -> "retrying '" + candidate + "' on a fresh checker after: " + died.getMessage());
+            } finally {
+                checker.close();
+            }
         }
     }
 
-    private ReplayResult replay(Job job, TacticBlock block, int index, String candidate, int slot) {
-        try {
-            return replayOnce(job, block, index, candidate, slot);
-        } catch (LeanProcessException processGone) {
-            // Lean died under this replay (a crash, or another replay's timeout restarted it);
-            // requests wait for the restarted process, so one retry gives a real verdict.
-            LOG.info(() -> "retrying '" + candidate + "' after: " + processGone.getMessage());
-            return replayOnce(job, block, index, candidate, slot);
-        }
-    }
-
-    private ReplayResult replayOnce(Job job, TacticBlock block, int index, String candidate, int slot) {
+    private ReplayResult replay(Job job, TacticBlock block, int index, String candidate, CheckerPool.Checker checker) {
         job.throwIfCancelled();
         long started = System.nanoTime();
         long deadline = started + replayTimeout.toNanos();
         VerifyRequest request = job.request;
-        Variant variant = VariantBuilder.build(request.content(), request.position(), block, candidate, layout);
-        String shadow = shadowFiles.shadowFor(request.file(), slot);
-        try {
-            await(server.syncUntracked(shadow, variant.content()), deadline);
-            job.throwIfCancelled();
-            await(server.awaitChecked(), deadline);
-            job.throwIfCancelled();
-        } catch (TimeoutException tooSlow) {
-            // Lean 3 does not stop a runaway elaboration when its file is synced again, and
-            // every later barrier would wait for it (up to Lean's own timeout, about a minute).
-            // Restarting is cheaper: open documents are re-synced, and replays that were in
-            // flight are retried once on the new process.
-            LOG.warning(() -> "replay of '" + candidate + "' exceeded " + replayTimeout.toMillis()
-                    + " ms; restarting Lean to stop it");
-            server.killProcess();
-            return new ReplayResult(index, candidate, Verdict.TIMEOUT, Optional.empty(),
-                    Optional.of("no verdict from Lean within " + replayTimeout.toMillis() + " ms"), List.of(),
-                    elapsedSince(started));
-        }
-        ReplayClassifier.Classification classification = ReplayClassifier.classify(server.messages(shadow),
-                variant.declarationLine(), variant.endLine());
+        Variant variant = variant(request, block, candidate);
+        String shadow = shadowFiles.shadowFor(request.file(), checker.slot());
+        LeanServer lean = checker.lean();
+        ReplayClassifier.Classification classification;
         Optional<GoalState> goalsAfter = Optional.empty();
-        if (classification.verdict() == Verdict.PROGRESS) {
-            goalsAfter = goalsAfter(shadow, variant, classification, deadline);
+        try {
+            List<LeanMessage> messages = check(checker, shadow, variant.content(), variant.checkLine(), deadline, job);
+            classification = ReplayClassifier.classify(variant, shadow, messages, job.baseline());
+            if (classification.needsBaseline()) {
+                if (!job.baseline().known()) {
+                    job.learnBaseline(baseline(checker, shadow, request.content(), block, variant, deadline, job));
+                }
+                classification = ReplayClassifier.classify(variant, shadow, messages, job.baseline());
+            }
+            if (classification.verdict() == Verdict.PROGRESS) {
+                goalsAfter = goalsAfter(lean, shadow, variant, classification, deadline);
+            }
+        } catch (TimeoutException tooSlow) {
+            // Lean 3 does not stop a runaway elaboration when its file is synced again, and every
+            // later barrier would wait for it; the checker is killed and a fresh one takes its slot.
+            checker.discard("the replay of '" + candidate + "' exceeded " + replayTimeout.toMillis() + " ms");
+            return judged(index, candidate, Verdict.TIMEOUT, "no verdict from Lean within " + replayTimeout.toMillis()
+                    + " ms", elapsedSince(started));
         }
-        Optional<String> explanation = classification.verdict() == Verdict.INVALID
-                || classification.verdict() == Verdict.TIMEOUT
-                ? classification.decisiveMessage().map(LeanMessage::text) : Optional.empty();
-        LOG.fine(() -> "replayed '" + candidate + "' in slot " + slot + ": " + classification.verdict());
-        return new ReplayResult(index, candidate, classification.verdict(), goalsAfter, explanation,
-                classification.relevant(), elapsedSince(started));
+        ReplayClassifier.Classification decided = classification;
+        LOG.fine(() -> "replayed '" + candidate + "' on checker " + checker.slot() + ": " + decided.verdict());
+        Optional<String> explanation = decided.verdict() == Verdict.CLOSES_GOAL || decided.verdict() == Verdict.PROGRESS
+                ? Optional.empty() : decided.explanation();
+        return new ReplayResult(index, candidate, decided.verdict(), goalsAfter, explanation, decided.relevant(),
+                elapsedSince(started));
+    }
+
+    /** The variant, under a nonce of {@link #nonces}: built once with a placeholder, then for real. */
+    private Variant variant(VerifyRequest request, TacticBlock block, String candidate) {
+        String placeholder = VariantBuilder.build(request.content(), request.position(), block, candidate, "00000000")
+                .content();
+        return VariantBuilder.build(request.content(), request.position(), block, candidate, nonces.next(placeholder));
+    }
+
+    /**
+     * Syncs {@code content} on the checker, waits until Lean has checked it, and returns every
+     * message the checker then holds, once an answer at {@code answerLine} (column 0) is among
+     * them or the late-message wait is over.
+     */
+    private List<LeanMessage> check(CheckerPool.Checker checker, String fileName, String content, int answerLine,
+                                    long deadline, Job job) throws TimeoutException {
+        LeanServer lean = checker.lean();
+        await(checker.sync(fileName, content), deadline);
+        job.throwIfCancelled();
+        await(lean.awaitChecked(), deadline);
+        job.throwIfCancelled();
+        long lateDeadline = Math.min(deadline, System.nanoTime() + LATE_MESSAGES_WAIT.toNanos());
+        while (true) {
+            List<LeanMessage> messages = lean.allMessages();
+            boolean answered = messages.stream().anyMatch(message -> message.fileName().equals(fileName)
+                    && message.line() == answerLine && message.column() == 0);
+            if (answered || System.nanoTime() >= lateDeadline) {
+                return messages;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+        }
+    }
+
+    /**
+     * What the text before the declaration gives by itself: that text, then {@code #print axioms}
+     * with no name, which lists every axiom of the environment, on the same checker and under the
+     * same name (so Lean reuses what it elaborated). Asked at most once per request, and only when
+     * a replay's verdict hangs on it: an error before the declaration, or an axiom beyond Lean's
+     * three, which an honest file has only when it declares one. The text is the user's own, with
+     * nothing of the candidate in it. The answer counts only once the replay's own answers are
+     * gone from the list, so a stale list is never read as it; an unreadable one excuses nothing.
+     */
+    private ReplayClassifier.Baseline baseline(CheckerPool.Checker checker, String fileName, String source,
+                                               TacticBlock block, Variant replayed, long deadline, Job job)
+            throws TimeoutException {
+        StringBuilder probe = new StringBuilder();
+        String[] lines = source.split("\n", -1);
+        for (int index = 0; index < block.declarationLine() - 1; index++) {
+            probe.append(lines[index]).append('\n');
+        }
+        int answerLine = block.declarationLine();
+        probe.append("#print axioms\n");
+        List<LeanMessage> messages = check(checker, fileName, probe.toString(), answerLine, deadline, job);
+        List<LeanMessage> answers = messages.stream().filter(message -> message.fileName().equals(fileName)
+                && message.line() == answerLine && message.column() == 0
+                && message.severity() == LeanMessage.Severity.INFORMATION).toList();
+        boolean stale = messages.stream().anyMatch(message -> message.text().contains(replayed.checkName()));
+        if (answers.size() != 1 || stale) {
+            return new ReplayClassifier.Baseline(true, ReplayClassifier.STANDARD_AXIOMS, Set.of());
+        }
+        Set<String> axioms = ReplayClassifier.parseEnvironmentAxioms(answers.get(0).text()).orElse(Set.of());
+        Set<String> errors = messages.stream().filter(message -> message.severity() == LeanMessage.Severity.ERROR)
+                .map(ReplayClassifier::key).collect(java.util.stream.Collectors.toSet());
+        return new ReplayClassifier.Baseline(true, axioms, errors);
     }
 
     /**
@@ -238,11 +339,11 @@ public final class Verifier implements AutoCloseable {
      * record there, the state printed in the unsolved-goals error (the two agree in every
      * recorded replay).
      */
-    private Optional<GoalState> goalsAfter(String shadow, Variant variant,
+    private Optional<GoalState> goalsAfter(LeanServer lean, String shadow, Variant variant,
                                            ReplayClassifier.Classification classification, long deadline) {
         Optional<String> state;
         try {
-            state = await(server.info(shadow, variant.afterCandidate()), deadline).state();
+            state = await(lean.info(shadow, variant.afterCandidate()), deadline).state();
         } catch (TimeoutException tooSlow) {
             state = Optional.empty();
         }
@@ -254,6 +355,10 @@ public final class Verifier implements AutoCloseable {
         } catch (IllegalArgumentException unknownShape) {
             return Optional.empty();
         }
+    }
+
+    private static ReplayResult judged(int index, String candidate, Verdict verdict, String explanation, Duration elapsed) {
+        return new ReplayResult(index, candidate, verdict, Optional.empty(), Optional.of(explanation), List.of(), elapsed);
     }
 
     private static <T> T await(CompletableFuture<T> future, long deadlineNanos) throws TimeoutException {
@@ -276,9 +381,19 @@ public final class Verifier implements AutoCloseable {
         private final VerifyRequest request;
         private final CompletableFuture<List<ReplayResult>> result = new CompletableFuture<>();
         private volatile String cancelledBecause;
+        /** What the text before the declaration gives by itself, once asked; shared by the request's replays. */
+        private volatile ReplayClassifier.Baseline baseline = ReplayClassifier.Baseline.UNKNOWN;
 
         Job(VerifyRequest request) {
             this.request = request;
+        }
+
+        ReplayClassifier.Baseline baseline() {
+            return baseline;
+        }
+
+        void learnBaseline(ReplayClassifier.Baseline learned) {
+            baseline = learned;
         }
 
         void cancel(String reason) {

@@ -34,7 +34,10 @@ import org.lean3assist.bridge.transport.TransportListener;
  * <li>an {@code info} may come in any order: it is looked up by file, line, column and the
  *     content last synced for that file, and only its reply is emitted;</li>
  * <li>a {@code sync} may skip recorded exchanges (a candidate refused before Lean is never
- *     synced): the next recorded sync of the same file and content is used.</li>
+ *     synced): the next recorded sync of the same file and content is used, or, when there is
+ *     none ahead, the first one anywhere (checks asked for in another order than recorded, like
+ *     a verifier's baseline of the text before a declaration, asked by whichever replay needs it
+ *     first); the script goes on from there.</li>
  * </ul>
  * A request that matches nothing is a test failure: it is listed in {@link #mismatches()} and
  * the write fails.
@@ -192,8 +195,11 @@ public final class ScriptedTransport implements Transport {
             lastContentByFile.put(file, request.path("content").asText());
         }
         int found = findInOrder(request, command);
+        if (found < 0 && command.equals("sync")) {
+            found = findAnywhere(request);
+        }
         if (found >= 0) {
-            skippedExchanges += found - cursor;
+            skippedExchanges += Math.abs(found - cursor);
             Exchange exchange = script.exchanges.get(found);
             cursor = found + 1;
             mapSeq(exchange, request);
@@ -289,6 +295,15 @@ public final class ScriptedTransport implements Transport {
             boolean skippable = recordedCommand.equals("info") || command.equals("sync") && exchange.message() != null;
             if (!skippable) {
                 return -1;
+            }
+        }
+        return -1;
+    }
+
+    private int findAnywhere(JsonNode request) {
+        for (int index = 0; index < script.exchanges.size(); index++) {
+            if (matches(script.exchanges.get(index), request)) {
+                return index;
             }
         }
         return -1;

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.testing.CheckedReplays;
 import org.lean3assist.bridge.testing.RecordedReplays;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.testing.ScriptedTransport;
@@ -107,7 +108,8 @@ class SafetyFilterTest {
         LeanBridgeSettings settings = LeanBridgeSettings.defaults().withTrailingMessagesWait(Duration.ofMillis(10));
 
         try (LeanServer server = LeanServer.start(lean, settings);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(recordings.workspace()), VariantLayout.REST_OF_FILE)) {
+             CheckerPool checkers = CheckedReplays.checkers(recordings, "basics", 0);
+             Verifier verifier = new Verifier(server, checkers)) {
             server.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
             List<String> writtenBefore = lean.started().get(0).written();
 
@@ -117,6 +119,7 @@ class SafetyFilterTest {
             assertEquals(HOSTILE.size(), results.size());
             assertTrue(results.stream().allMatch(result -> result.verdict() == Verdict.REJECTED));
             assertEquals(writtenBefore, lean.started().get(0).written(), "nothing was written after the document's sync");
+            assertEquals(0, checkers.started(), "no checker was even started");
         }
     }
 }

@@ -1,23 +1,24 @@
 package org.lean3assist.bridge.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lean3assist.bridge.protocol.AllMessages;
-import org.lean3assist.bridge.protocol.LeanMessage;
-import org.lean3assist.bridge.protocol.ReplyParser;
 import org.lean3assist.bridge.testing.RecordedReplays;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.text.LeanPosition;
 
-/** Variant building and classification against all 80 recorded replays. */
+/** Variant building against all 80 recorded replays, and the variant's own shape. */
 class VariantAndClassifierTest {
+
+    private static final String NONCE = "0123456789abcdef";
+    private static final String CHECK_NAME = VariantBuilder.CHECK_NAME_PREFIX + NONCE;
 
     static Stream<RecordedReplays.Replay> replays() {
         return RecordedReplays.all();
@@ -30,65 +31,83 @@ class VariantAndClassifierTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("replays")
-    void buildsTheVariantLeanChecked(RecordedReplays.Replay replay) {
-        Variant variant = VariantBuilder.build(Recordings.source(replay.source()), replay.position(), replay.candidate(),
-                VariantLayout.REST_OF_FILE);
+    void keepsTheRecordedVariantUpToTheBlocksEndUnderAFreshName(RecordedReplays.Replay replay) {
+        String recorded = replay.entry().get("variant_content").asText();
+        int declarationLine = replay.entry().at("/decl_line_range/0").asInt();
+        int endLine = replay.entry().at("/decl_line_range/1").asInt();
+        List<String> recordedLines = Arrays.asList(recorded.split("\n", -1)).subList(0, endLine);
+        String name = replay.entry().get("decl").asText();
 
-        assertEquals(replay.entry().get("variant_content").asText(), variant.content());
+        Variant variant = VariantBuilder.build(Recordings.source(replay.source()), replay.position(), replay.candidate(), NONCE);
+
+        List<String> lines = Arrays.asList(variant.content().split("\n", -1));
+        for (int index = 0; index < endLine; index++) {
+            String expected = index == declarationLine - 1
+                    ? recordedLines.get(index).replaceFirst("(theorem|lemma) " + java.util.regex.Pattern.quote(name) + "\\b",
+                            "$1 " + CHECK_NAME)
+                    : recordedLines.get(index);
+            assertEquals(expected, lines.get(index), "line " + (index + 1));
+        }
+        assertEquals(List.of("#check @" + CHECK_NAME, "#print axioms " + CHECK_NAME, ""), lines.subList(endLine, lines.size()));
         assertEquals(new LeanPosition(replay.entry().at("/info_after/line").asInt(), replay.entry().at("/info_after/column").asInt()),
                 variant.afterCandidate());
-        assertEquals(replay.entry().at("/decl_line_range/0").asInt(), variant.declarationLine());
-        assertEquals(replay.entry().at("/decl_line_range/1").asInt(), variant.endLine());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("replays")
-    void endsADeclarationOnlyVariantAtTheBlocksEnd(RecordedReplays.Replay replay) {
-        String recorded = replay.entry().get("variant_content").asText();
-        int endLine = replay.entry().at("/decl_line_range/1").asInt();
-        String expected = String.join("\n", Arrays.asList(recorded.split("\n", -1)).subList(0, endLine)) + "\n";
-
-        Variant variant = VariantBuilder.build(Recordings.source(replay.source()), replay.position(), replay.candidate(),
-                VariantLayout.DECLARATION_ONLY);
-
-        assertEquals(expected, variant.content());
+        assertEquals(declarationLine, variant.declarationLine());
         assertEquals(endLine, variant.endLine());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("replays")
-    void classifiesTheRecordedMessagesAsLeansVerdict(RecordedReplays.Replay replay) {
-        int first = replay.entry().at("/decl_line_range/0").asInt();
-        int last = replay.entry().at("/decl_line_range/1").asInt();
-
-        ReplayClassifier.Classification classification = ReplayClassifier.classify(replay.messages(), first, last);
-
-        assertEquals(replay.verdict(), classification.verdict());
-        if (replay.verdict() == Verdict.PROGRESS) {
-            assertEquals(Optional.of(replay.entry().get("state_after").asText()),
-                    classification.decisiveMessage().flatMap(ReplayClassifier::unsolvedState));
-        }
+        assertEquals(endLine + 1, variant.checkLine());
+        assertEquals(endLine + 2, variant.axiomsLine());
     }
 
     @Test
-    void classifiesTheRecordedDeterministicTimeoutAndMemoryLimitAsTimeout() {
-        for (String transcript : List.of("faults/deterministic_timeout_T100000_M4096.jsonl", "faults/deterministic_timeout_T100000.jsonl")) {
-            List<LeanMessage> last = lastAllMessages(transcript);
+    void shiftsTheCandidateOfAOneLineDeclarationByTheRenaming() {
+        String source = "theorem t (p : Prop) (hp : p) : p := begin simp, exact hp end\n";
+        int column = source.indexOf("exact");
 
-            ReplayClassifier.Classification classification = ReplayClassifier.classify(last, 1, 5);
+        Variant variant = VariantBuilder.build(source, new LeanPosition(1, column), "assumption", NONCE);
 
-            assertEquals(Verdict.TIMEOUT, classification.verdict(), transcript);
-        }
+        String shifted = "theorem " + CHECK_NAME + " (p : Prop) (hp : p) : p := begin simp, assumption,\nend\n";
+        assertTrue(variant.content().startsWith(shifted), variant.content());
+        int shift = CHECK_NAME.length() - 1;
+        assertEquals(new LeanPosition(1, column + shift), variant.candidateStart());
+        assertEquals(new LeanPosition(1, column + shift + "assumption".length() + 1), variant.afterCandidate());
     }
 
-    private static List<LeanMessage> lastAllMessages(String transcript) {
-        List<LeanMessage> last = List.of();
-        for (var event : RecordedReplays.RECORDINGS.transcript(transcript)) {
-            if ("all_messages".equals(event.path("msg").path("response").asText())) {
-                last = ((AllMessages) org.lean3assist.bridge.protocol.ReplyParser
-                        .parse(event.get("msg").toString())).messages();
-            }
-        }
-        return last;
+    @Test
+    void turnsAnExampleIntoADefinitionOfTheFreshName() {
+        String source = "example (p : Prop) (hp : p) : p :=\nbegin\n  exact hp\nend\n";
+
+        Variant variant = VariantBuilder.build(source, new LeanPosition(3, 2), "assumption", NONCE);
+
+        assertEquals("noncomputable def " + CHECK_NAME + " (p : Prop) (hp : p) : p :=\nbegin\n  assumption,\nend\n#check @"
+                + CHECK_NAME + "\n#print axioms " + CHECK_NAME + "\n", variant.content());
+    }
+
+    @Test
+    void namesAnAnonymousInstanceAndRenamesANamedOne() {
+        String anonymous = "instance : inhabited ℕ :=\nbegin\n  exact ⟨0⟩\nend\n";
+        String named = "@[simp] private lemma foo.bar : true :=\nbegin\n  trivial\nend\n";
+
+        assertTrue(VariantBuilder.build(anonymous, new LeanPosition(3, 2), "exact ⟨1⟩", NONCE).content()
+                .startsWith("instance " + CHECK_NAME + " : inhabited ℕ :=\n"));
+        assertTrue(VariantBuilder.build(named, new LeanPosition(3, 2), "trivial", NONCE).content()
+                .startsWith("@[simp] private lemma " + CHECK_NAME + " : true :=\n"));
+    }
+
+    @Test
+    void refusesANonceThatIsNotHexAndABlockOfNoDeclaration() {
+        String source = "theorem t : true :=\nbegin\n  trivial\nend\n";
+
+        assertThrows(IllegalArgumentException.class,
+                () -> VariantBuilder.build(source, new LeanPosition(3, 2), "trivial", "not a nonce\n#eval"));
+        assertThrows(IllegalArgumentException.class,
+                () -> VariantBuilder.build("#check begin\n  trivial\nend\n", new LeanPosition(2, 2), "trivial", NONCE));
+    }
+
+    @Test
+    void aContentNonceIsStableAndARandomOneIsNot() {
+        assertEquals(Nonces.fromContent().next("a variant"), Nonces.fromContent().next("a variant"));
+        assertTrue(!Nonces.fromContent().next("a variant").equals(Nonces.fromContent().next("another variant")));
+        Nonces random = Nonces.random();
+        assertTrue(!random.next("a variant").equals(random.next("a variant")));
+        assertTrue(random.next("x").matches("[0-9a-f]{16}"));
     }
 }

@@ -5,86 +5,127 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
-import org.lean3assist.bridge.LeanServerListener;
+import org.lean3assist.bridge.testing.CheckedReplays;
 import org.lean3assist.bridge.testing.RecordedReplays;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.testing.ScriptedTransport;
 import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.transport.ExitStatus;
+import org.lean3assist.bridge.transport.Transport;
+import org.lean3assist.bridge.transport.TransportListener;
 
 /**
- * The verifier end to end on the recorded replay transcripts: each candidate is built, synced,
- * checked and classified as Lean classified it when the transcript was recorded.
+ * The verifier end to end on the project's recordings of a real Lean checker: each candidate is
+ * built, synced to a checker, and judged from Lean's own evidence as a correct verifier must judge
+ * it: the shared corpus's candidates as the corpus recorded them, and {@code verdicts.lean}'s attacks
+ * as its table says.
  */
 class VerifierRecordingTest {
 
     private static final Recordings RECORDINGS = RecordedReplays.RECORDINGS;
-    private static final LeanBridgeSettings ONE_AT_A_TIME = LeanBridgeSettings.defaults()
+    private static final LeanBridgeSettings SETTINGS = LeanBridgeSettings.defaults()
             .withTrailingMessagesWait(Duration.ofMillis(20))
             .withReplay(1, Duration.ofSeconds(20));
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"basics", "multigoal"})
-    void givesEveryRecordedReplayLeansVerdict(String name) throws Exception {
-        ScriptedTransport.Factory lean = ScriptedTransport.factory(RECORDINGS.script("replays/" + name + ".jsonl"));
+    @ParameterizedTest(name = "{0}, filtered")
+    @ValueSource(strings = {"basics", "multigoal", "verdicts"})
+    void givesEveryCandidateTheFilterPassesItsRightfulVerdict(String name) throws Exception {
+        int replayed = judgeAll(name, SafetyFilter::check);
+
+        // Every honest step reaches Lean (the filter refuses no proof that works; a sorry that leaves
+        // other goals open is PROGRESS to Lean, and refused) ...
+        assertTrue(CheckedReplays.expected(name).stream()
+                .filter(replay -> replay.verdict() == Verdict.CLOSES_GOAL || replay.verdict() == Verdict.PROGRESS)
+                .filter(replay -> !replay.candidate().equals("sorry"))
+                .allMatch(replay -> SafetyFilter.check(replay.candidate()).accepted()));
+        // ... and of the shared corpus, all but its four sorry.
+        if (!name.equals("verdicts")) {
+            assertEquals(36, replayed);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, unfiltered")
+    @ValueSource(strings = {"basics", "multigoal", "verdicts"})
+    void givesEveryCandidateItsRightfulVerdictEvenWithTheFilterBypassed(String name) throws Exception {
+        int replayed = judgeAll(name, candidate -> SafetyVerdict.accept());
+
+        assertEquals(CheckedReplays.expected(name).size(), replayed);
+    }
+
+    /** Replays every recorded case; returns how many reached the checker. */
+    private static int judgeAll(String name, Verifier.Screen screen) throws Exception {
         Path file = RECORDINGS.sourcePath(name);
-        String source = Recordings.source(name);
-        Map<LeanPosition, List<RecordedReplays.Replay>> byPosition = RecordedReplays.byPosition(RECORDINGS, name);
-        int checked = 0;
+        String source = CheckedReplays.source(name);
+        Map<LeanPosition, List<String>> byPosition = CheckedReplays.candidatesByPosition(name);
+        List<CheckedReplays.Case> expected = CheckedReplays.expected(name);
+        int replayed = 0;
 
-        try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
-            server.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
-            server.waitUntilChecked(file).get(10, TimeUnit.SECONDS);
-            for (Map.Entry<LeanPosition, List<RecordedReplays.Replay>> position : byPosition.entrySet()) {
-                List<RecordedReplays.Replay> replays = position.getValue();
-                List<String> candidates = replays.stream().map(RecordedReplays.Replay::candidate).toList();
+        try (LeanServer editing = idleEditingLean();
+             CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, name, 0);
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent(), screen)) {
+            for (Map.Entry<LeanPosition, List<String>> position : byPosition.entrySet()) {
+                List<ReplayResult> told = new CopyOnWriteArrayList<>();
+                List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, position.getKey(),
+                        position.getValue()), told::add).get(60, TimeUnit.SECONDS);
 
-                List<ReplayResult> told = new java.util.concurrent.CopyOnWriteArrayList<>();
-                List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, position.getKey(), candidates),
-                        told::add).get(60, TimeUnit.SECONDS);
-
-                // Each result was told once, as it came: refusals at once, then replays one at a time in order.
-                assertEquals(results.size(), told.size());
-                assertEquals(new java.util.HashSet<>(results), new java.util.HashSet<>(told));
-                List<Integer> replayedOrder = told.stream().filter(result -> result.verdict() != Verdict.REJECTED)
-                        .map(ReplayResult::index).toList();
-                assertEquals(replayedOrder.stream().sorted().toList(), replayedOrder);
+                assertEquals(new HashSet<>(results), new HashSet<>(told), "each result was told once, as it came");
                 for (ReplayResult result : results) {
-                    RecordedReplays.Replay recorded = replays.get(result.index());
-                    if (recorded.candidate().equals("sorry")) {
-                        // sorry never reaches Lean; the classifier test checks Lean's verdict on it.
-                        assertEquals(Verdict.REJECTED, result.verdict(), recorded.toString());
+                    CheckedReplays.Case want = expected.stream().filter(replay -> replay.position().equals(position.getKey())
+                            && replay.candidate().equals(result.candidate())).findFirst().orElseThrow();
+                    if (!screen.check(result.candidate()).accepted()) {
+                        assertEquals(Verdict.REJECTED, result.verdict(), want.toString());
                         continue;
                     }
-                    assertEquals(recorded.verdict(), result.verdict(), recorded.toString());
-                    if (result.verdict() == Verdict.PROGRESS) {
+                    replayed++;
+                    assertEquals(want.verdict(), result.verdict(), want + ": " + result.explanation().orElse(""));
+                    if (result.verdict() == Verdict.PROGRESS && !name.equals("verdicts")) {
+                        RecordedReplays.Replay recorded = RecordedReplays.of(name).stream()
+                                .filter(replay -> replay.position().equals(want.position())
+                                        && replay.candidate().equals(want.candidate())).findFirst().orElseThrow();
                         assertEquals(recorded.entry().get("state_after").asText(), result.goalsAfter().orElseThrow().render());
                     }
-                    if (result.verdict() == Verdict.INVALID) {
-                        assertTrue(result.explanation().isPresent(), recorded.toString());
+                    if (result.verdict() != Verdict.CLOSES_GOAL && result.verdict() != Verdict.PROGRESS) {
+                        assertTrue(result.explanation().isPresent(), want.toString());
                     }
-                    checked++;
                 }
                 assertEquals(results.stream().sorted(Comparator.comparing(ReplayResult::verdict)
                         .thenComparingInt(ReplayResult::index)).toList(), results, "ranked: closes, progress, the rest");
             }
+            assertEquals(1, checkers.started(), "one checker judged them all");
         }
-        assertEquals(List.of(), lean.mismatches());
-        assertEquals(name.equals("basics") ? 36 : 36, checked);
+        return replayed;
+    }
+
+    @Test
+    void readsAnAxiomTheFilesOwnEnvironmentDeclaresAsHonest() throws Exception {
+        Path file = RECORDINGS.sourcePath("verdicts");
+        String source = CheckedReplays.source("verdicts");
+
+        try (LeanServer editing = idleEditingLean();
+             CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "verdicts", 0);
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent())) {
+            List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(24, 2),
+                    List.of("exact user_axiom n"))).get(60, TimeUnit.SECONDS);
+
+            assertEquals(Verdict.CLOSES_GOAL, results.get(0).verdict(), results.toString());
+        }
     }
 
     @Test
@@ -93,35 +134,35 @@ class VerifierRecordingTest {
         Path file = RECORDINGS.sourcePath("basics");
         String source = Recordings.source("basics");
 
-        try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
-            server.openDocument(file, 7, source).get(10, TimeUnit.SECONDS);
-            int writtenBefore = lean.started().get(0).written().size();
+        try (LeanServer editing = LeanServer.start(lean, SETTINGS);
+             CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "basics", 0);
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent())) {
+            editing.openDocument(file, 7, source).get(10, TimeUnit.SECONDS);
 
             CancellationException stale = assertThrows(CancellationException.class, () -> verifier.verify(
                     new VerifyRequest(file, 6, source, new LeanPosition(6, 2), List.of("split"))).get(10, TimeUnit.SECONDS));
 
             assertTrue(stale.getMessage().contains("version 6"));
-            assertEquals(writtenBefore, lean.started().get(0).written().size());
+            assertEquals(0, checkers.started(), "nothing was replayed");
         }
     }
 
     @Test
     void cancelsPendingReplaysWhenTheDocumentChanges() throws Exception {
         // Recorded delays kept (times 5) so the replays are still running when the edit comes.
-        ScriptedTransport.Factory lean = ScriptedTransport.pacedFactory(5.0, RECORDINGS.script("replays/basics.jsonl"));
+        ScriptedTransport.Factory lean = ScriptedTransport.factory(RECORDINGS.script("replays/basics.jsonl"));
         Path file = RECORDINGS.sourcePath("basics");
         String source = Recordings.source("basics");
 
-        try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
-            server.openDocument(file, 1, source).get(30, TimeUnit.SECONDS);
-            server.waitUntilChecked(file).get(30, TimeUnit.SECONDS);
-            List<ReplayResult> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LeanServer editing = LeanServer.start(lean, SETTINGS);
+             CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "basics", 5.0);
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent())) {
+            editing.openDocument(file, 1, source).get(30, TimeUnit.SECONDS);
+            List<ReplayResult> told = new CopyOnWriteArrayList<>();
             var pending = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
                     List.of("exact ⟨h.2, h.1⟩", "exact and.intro h.right h.left", "cases h with hp hq")), told::add);
 
-            server.changeDocument(file, 2, source + "\n");
+            editing.changeDocument(file, 2, source + "\n");
 
             CancellationException cancelled = assertThrows(CancellationException.class, () -> pending.get(30, TimeUnit.SECONDS));
             assertTrue(cancelled.getMessage().contains("document changed"));
@@ -133,51 +174,119 @@ class VerifierRecordingTest {
     }
 
     @Test
-    void reportsTimeoutWhenLeanTakesLongerThanTheReplayLimit() throws Exception {
-        // The recorded barrier of a replay took about 200 ms; slowed down 50 times it takes
-        // seconds, far beyond a 100 ms replay limit. The verifier then restarts Lean to stop the
-        // runaway check; the second script is the restarted process.
-        ScriptedTransport.Factory lean = ScriptedTransport.pacedFactory(50.0, RECORDINGS.script("replays/basics.jsonl"),
-                RECORDINGS.script("replays/basics.jsonl"));
-        LeanBridgeSettings settings = ONE_AT_A_TIME.withReplay(1, Duration.ofMillis(100))
-                .withRestartBackoff(Duration.ofMillis(10), Duration.ofMillis(10), 3);
+    void aTimedOutReplayReplacesItsCheckerAndLeavesTheEditingLeanAlone() throws Exception {
+        // A recorded replay's check took about 200 ms; slowed down 50 times it takes seconds,
+        // far beyond a 300 ms replay limit.
+        ScriptedTransport.Factory lean = ScriptedTransport.factory(RECORDINGS.script("replays/basics.jsonl"));
         Path file = RECORDINGS.sourcePath("basics");
         String source = Recordings.source("basics");
+        LeanBridgeSettings shortReplays = SETTINGS.withReplay(1, Duration.ofMillis(300));
 
-        try (LeanServer server = LeanServer.start(lean, settings);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
-            CountDownLatch restarted = new CountDownLatch(1);
-            server.addListener(new LeanServerListener() {
-                @Override
-                public void onRestarted(int generation) {
-                    restarted.countDown();
-                }
-            });
-            server.openDocument(file, 1, source);
+        try (LeanServer editing = LeanServer.start(lean, shortReplays);
+             CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "basics", 50.0);
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent())) {
+            editing.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
+            editing.waitUntilChecked(file).get(10, TimeUnit.SECONDS);
 
             List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
-                    List.of("exact ⟨h.2, h.1⟩"))).get(30, TimeUnit.SECONDS);
+                    List.of("exact ⟨h.2, h.1⟩", "split"))).get(30, TimeUnit.SECONDS);
 
-            assertEquals(Verdict.TIMEOUT, results.get(0).verdict());
-            assertTrue(results.get(0).explanation().orElseThrow().contains("100 ms"));
-            assertTrue(restarted.await(30, TimeUnit.SECONDS), "Lean was restarted to stop the runaway replay");
-            assertEquals(List.of(file), server.openDocuments());
+            assertTrue(results.stream().allMatch(result -> result.verdict() == Verdict.TIMEOUT), results.toString());
+            assertTrue(results.get(0).explanation().orElseThrow().contains("300 ms"));
+            assertEquals(2, checkers.started(), "each timed-out checker was replaced by a fresh one");
+            assertEquals(1, editing.generation(), "the editing Lean was not restarted");
+            assertEquals(List.of(file), editing.openDocuments());
         }
         assertEquals(List.of(), lean.mismatches());
-        assertTrue(lean.started().get(1).written().get(0).contains("\"file_name\":\"" + file + "\""), "the document was re-synced");
+    }
+
+    @Test
+    void aCandidateThatKillsItsLeanCostsOnlyItsOwnVerdict() throws Exception {
+        Path file = RECORDINGS.sourcePath("basics");
+        String source = Recordings.source("basics");
+        String killer = "cases h with hp hq";
+        AtomicInteger started = new AtomicInteger();
+        LeanBridgeSettings checkerSettings = SETTINGS.withRestartBackoff(Duration.ofMillis(10), Duration.ofMillis(10), 0);
+        // Each checker replays the recorded transcript, but dies the moment it is sent the killer.
+        CheckerPool checkers = new CheckerPool(slot -> {
+            started.incrementAndGet();
+            ScriptedTransport.Factory recorded = ScriptedTransport.factory(RECORDINGS.script("checked/basics.jsonl"));
+            return LeanServer.start(listener -> new DiesOn(killer, recorded.start(listener), listener), checkerSettings);
+        }, 1, new CheckerPool.Confinement(false, "recorded checker"));
+
+        try (LeanServer editing = idleEditingLean(); checkers;
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent())) {
+            List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
+                    List.of("exact ⟨h.2, h.1⟩", killer, "split"))).get(30, TimeUnit.SECONDS);
+
+            ReplayResult killed = results.stream().filter(result -> result.candidate().equals(killer)).findFirst().orElseThrow();
+            assertEquals(Verdict.INVALID, killed.verdict());
+            assertTrue(killed.explanation().orElseThrow().contains("died"), killed.toString());
+            assertEquals(Verdict.CLOSES_GOAL, results.get(0).verdict(), results.toString());
+            assertEquals("split", results.get(1).candidate());
+            assertEquals(Verdict.PROGRESS, results.get(1).verdict(), results.toString());
+            assertEquals(3, started.get(), "the killer was tried on two checkers, and the rest went on on a third");
+        }
     }
 
     @Test
     void refusesAPositionOutsideATacticBlock() throws Exception {
-        ScriptedTransport.Factory lean = ScriptedTransport.factory(RECORDINGS.script("replays/basics.jsonl"));
         Path file = RECORDINGS.sourcePath("basics");
 
-        try (LeanServer server = LeanServer.start(lean, ONE_AT_A_TIME);
-             Verifier verifier = new Verifier(server, ShadowFiles.recordedLayout(RECORDINGS.workspace()), VariantLayout.REST_OF_FILE)) {
+        try (LeanServer editing = idleEditingLean();
+             CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "basics", 0);
+             Verifier verifier = new Verifier(editing, checkers)) {
             ExecutionException outside = assertThrows(ExecutionException.class, () -> verifier.verify(new VerifyRequest(
                     file, 1, Recordings.source("basics"), new LeanPosition(1, 0), List.of("refl"))).get(10, TimeUnit.SECONDS));
 
             assertInstanceOf(IllegalArgumentException.class, outside.getCause());
+        }
+    }
+
+    /** An editing Lean that is asked nothing: the verifier only listens to it for document changes. */
+    static LeanServer idleEditingLean() throws IOException {
+        return LeanServer.start(ScriptedTransport.factory(new ScriptedTransport.Script("idle", List.of())), SETTINGS);
+    }
+
+    /** A transport that forwards to a recorded Lean until it is sent {@code marker}, then dies as if killed. */
+    private static final class DiesOn implements Transport {
+        private final String marker;
+        private final Transport recorded;
+        private final TransportListener listener;
+        private volatile boolean dead;
+
+        DiesOn(String marker, Transport recorded, TransportListener listener) {
+            this.marker = marker;
+            this.recorded = recorded;
+            this.listener = listener;
+        }
+
+        @Override
+        public void send(String line) throws IOException {
+            if (dead) {
+                throw new IOException("Broken pipe");
+            }
+            if (line.contains(marker)) {
+                dead = true;
+                recorded.kill();
+                return;
+            }
+            recorded.send(line);
+        }
+
+        @Override
+        public void closeInput() {
+            recorded.closeInput();
+        }
+
+        @Override
+        public void kill() {
+            recorded.kill();
+        }
+
+        @Override
+        public void close() {
+            recorded.close();
         }
     }
 }
