@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.lean3assist.bridge.sandbox.SandboxMode;
 
 /**
  * Every setting of the bridge, immutable, with documented defaults ({@link #defaults()}).
@@ -29,11 +30,14 @@ import java.util.Optional;
  * @param replayConcurrency      how many candidate replays run at once. Default 2
  * @param replayTimeout          wall-clock limit of one replay, from its sync to "checked".
  *                               Default 30 s
+ * @param sandbox                whether checker Leans run in the OS sandbox: {@link SandboxMode#AUTO}
+ *                               (where bubblewrap works), {@code REQUIRED} (no replay without it) or
+ *                               {@code OFF}. Default AUTO
  */
 public record LeanBridgeSettings(Optional<Path> executablePath, int memoryLimitMb, int deterministicTimeout,
                                  int threads, Duration restartBackoff, Duration maxRestartBackoff,
                                  int maxConsecutiveRestarts, Duration trailingMessagesWait, int replayConcurrency,
-                                 Duration replayTimeout) {
+                                 Duration replayTimeout, SandboxMode sandbox) {
 
     public LeanBridgeSettings {
         if (memoryLimitMb <= 0 || deterministicTimeout <= 0 || threads < 0 || replayConcurrency <= 0
@@ -42,12 +46,15 @@ public record LeanBridgeSettings(Optional<Path> executablePath, int memoryLimitM
                     + ", deterministicTimeout=" + deterministicTimeout + ", threads=" + threads
                     + ", replayConcurrency=" + replayConcurrency + ", maxConsecutiveRestarts=" + maxConsecutiveRestarts);
         }
+        if (sandbox == null) {
+            throw new IllegalArgumentException("the sandbox mode is auto, required or off, not missing");
+        }
     }
 
     /** The defaults documented on each component. */
     public static LeanBridgeSettings defaults() {
         return new LeanBridgeSettings(Optional.empty(), 4096, 100_000, 0, Duration.ofMillis(500),
-                Duration.ofSeconds(10), 5, Duration.ofMillis(150), 2, Duration.ofSeconds(30));
+                Duration.ofSeconds(10), 5, Duration.ofMillis(150), 2, Duration.ofSeconds(30), SandboxMode.AUTO);
     }
 
     /** The arguments after the executable: {@code --server -M … -T … [-j …]}. */
@@ -62,26 +69,31 @@ public record LeanBridgeSettings(Optional<Path> executablePath, int memoryLimitM
 
     public LeanBridgeSettings withExecutablePath(Path path) {
         return new LeanBridgeSettings(Optional.of(path), memoryLimitMb, deterministicTimeout, threads, restartBackoff,
-                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout);
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout, sandbox);
     }
 
     public LeanBridgeSettings withLimits(int memoryLimitMb, int deterministicTimeout, int threads) {
         return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
-                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout);
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout, sandbox);
     }
 
     public LeanBridgeSettings withRestartBackoff(Duration first, Duration max, int maxConsecutive) {
         return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, first, max,
-                maxConsecutive, trailingMessagesWait, replayConcurrency, replayTimeout);
+                maxConsecutive, trailingMessagesWait, replayConcurrency, replayTimeout, sandbox);
     }
 
     public LeanBridgeSettings withTrailingMessagesWait(Duration wait) {
         return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
-                maxRestartBackoff, maxConsecutiveRestarts, wait, replayConcurrency, replayTimeout);
+                maxRestartBackoff, maxConsecutiveRestarts, wait, replayConcurrency, replayTimeout, sandbox);
     }
 
     public LeanBridgeSettings withReplay(int concurrency, Duration timeout) {
         return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
-                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, concurrency, timeout);
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, concurrency, timeout, sandbox);
+    }
+
+    public LeanBridgeSettings withSandbox(SandboxMode mode) {
+        return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout, mode);
     }
 }

@@ -134,7 +134,7 @@ public final class BridgeBench {
         for (Map.Entry<LeanPosition, List<String>> position : candidates.entrySet()) {
             for (String candidate : position.getValue()) {
                 Path variant = work.resolve(String.format("variant_%02d.lean", ++number));
-                Files.writeString(variant, VariantBuilder.build(source, position.getKey(), candidate, "0123456789abcdef").content());
+                Files.writeString(variant, VariantBuilder.build(source, position.getKey(), candidate).content());
                 variants.add(variant);
             }
         }

@@ -23,6 +23,7 @@ import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.locate.LeanInstallation;
 import org.lean3assist.bridge.sandbox.Sandbox;
 import org.lean3assist.bridge.sandbox.SandboxSpec;
+import org.lean3assist.bridge.sandbox.SandboxUnavailableException;
 import org.lean3assist.bridge.transport.LeanCommand;
 import org.lean3assist.bridge.transport.ProcessTransport;
 
@@ -117,6 +118,30 @@ public final class CheckerPool implements AutoCloseable {
         };
         return new CheckerPool(launcher, settings.replayConcurrency(),
                 new Confinement(sandbox.confines(), sandbox.describe()), Optional.of(scratchRoot));
+    }
+
+    /**
+     * The checkers of one project as the settings' sandbox mode has them: in the sandbox where it
+     * works (or always, for {@code REQUIRED}), else unconfined (for {@code AUTO}, with a warning
+     * logged once, and {@code OFF}). Where {@code REQUIRED} cannot be met, a pool that refuses every
+     * check, saying why and how to install the sandbox: the editing Lean still runs.
+     */
+    public static CheckerPool forProject(LeanInstallation lean, Path projectRoot, LeanBridgeSettings settings)
+            throws IOException {
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.forMode(settings.sandbox());
+        } catch (SandboxUnavailableException unavailable) {
+            return refusing(settings.replayConcurrency(), "replays are refused: " + unavailable.getMessage());
+        }
+        return forProject(lean, projectRoot, settings, sandbox);
+    }
+
+    /** A pool that starts no Lean: every {@link #acquire()} fails with {@code reason}. */
+    public static CheckerPool refusing(int size, String reason) {
+        return new CheckerPool(slot -> {
+            throw new IOException(reason);
+        }, size, new Confinement(false, reason));
     }
 
     /**

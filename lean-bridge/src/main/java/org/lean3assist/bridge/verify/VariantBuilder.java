@@ -1,6 +1,10 @@
 package org.lean3assist.bridge.verify;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,7 +28,11 @@ import org.lean3assist.bridge.text.TacticBlocks;
  * #print axioms lean3assist_verdict_NONCE
  * </pre>
  * The first answers with the fresh name, so the messages read are this replay's and not an
- * earlier one's (Lean sends {@code all_messages} late, and only when the list changes); the second
+ * earlier one's (Lean sends {@code all_messages} late, and only when the list changes). The nonce is
+ * a digest of the variant itself: the same candidate at the same place of the same text gets the
+ * same name (and the same verdict) in every run, which lets recordings be replayed, and no
+ * candidate can choose the name it will be checked under. It is fresh, not secret: a candidate's
+ * meta code could read the name, and the filter and the sandbox are what keep such code out. The second
  * lists every axiom the proof depends on, {@code [sorry]} included. Neither can be written by the
  * candidate: it sits inside the block, and the safety filter refuses anything that ends it.
  *
@@ -44,15 +52,32 @@ public final class VariantBuilder {
 
     /**
      * @throws IllegalArgumentException when the cursor is not inside a closed {@code begin … end}
-     *                                  block of a declaration, or the nonce is not 8–32 hex digits
+     *                                  block of a declaration
      */
-    public static Variant build(String source, LeanPosition cursor, String candidate, String nonce) {
+    public static Variant build(String source, LeanPosition cursor, String candidate) {
         TacticBlock block = TacticBlocks.enclosing(source, cursor).orElseThrow(() -> new IllegalArgumentException(
                 "position " + cursor + " is not inside a begin … end block that is closed"));
-        return build(source, cursor, block, candidate, nonce);
+        return build(source, cursor, block, candidate);
     }
 
-    public static Variant build(String source, LeanPosition cursor, TacticBlock block, String candidate, String nonce) {
+    /** The same in a block already found. */
+    public static Variant build(String source, LeanPosition cursor, TacticBlock block, String candidate) {
+        String placeholder = build(source, cursor, block, candidate, "00000000").content();
+        return build(source, cursor, block, candidate, digest(placeholder));
+    }
+
+    /** 64 bits of SHA-256 of a text, in hex. */
+    static String digest(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java has SHA-256", impossible);
+        }
+    }
+
+    /** The same with a given nonce (8–32 lower-case hex digits), for tests that pin the text. */
+    static Variant build(String source, LeanPosition cursor, TacticBlock block, String candidate, String nonce) {
         if (!NONCE.matcher(nonce).matches()) {
             throw new IllegalArgumentException("a nonce is 8 to 32 lower-case hex digits, not '" + nonce + "'");
         }

@@ -65,16 +65,15 @@ public final class Verifier implements AutoCloseable {
     private final LeanServer editing;
     private final CheckerPool checkers;
     private final ShadowFiles shadowFiles;
-    private final Nonces nonces;
     private final Screen screen;
     private final Duration replayTimeout;
     private final ExecutorService replayThreads;
     private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
     private final LeanServerListener documentWatcher;
 
-    /** A verifier for live use: shadow names beside the source, a random nonce per replay. */
+    /** A verifier for live use: shadow names beside the source. */
     public Verifier(LeanServer editing, CheckerPool checkers) {
-        this(editing, checkers, ShadowFiles.perSlot(), Nonces.random());
+        this(editing, checkers, ShadowFiles.perSlot());
     }
 
     /**
@@ -82,18 +81,16 @@ public final class Verifier implements AutoCloseable {
      *                     stale requests; it never sees a candidate
      * @param checkers     where candidates are replayed
      * @param shadowFiles  the names replays are synced under, per checker slot
-     * @param nonces       where each replay's fresh declaration name comes from
      */
-    public Verifier(LeanServer editing, CheckerPool checkers, ShadowFiles shadowFiles, Nonces nonces) {
-        this(editing, checkers, shadowFiles, nonces, SafetyFilter::check);
+    public Verifier(LeanServer editing, CheckerPool checkers, ShadowFiles shadowFiles) {
+        this(editing, checkers, shadowFiles, SafetyFilter::check);
     }
 
     /** The same with another screen: only tests that replay attacks on purpose pass one. */
-    Verifier(LeanServer editing, CheckerPool checkers, ShadowFiles shadowFiles, Nonces nonces, Screen screen) {
+    Verifier(LeanServer editing, CheckerPool checkers, ShadowFiles shadowFiles, Screen screen) {
         this.editing = editing;
         this.checkers = checkers;
         this.shadowFiles = shadowFiles;
-        this.nonces = nonces;
         this.screen = screen;
         this.replayTimeout = editing.settings().replayTimeout();
         AtomicInteger threadNumber = new AtomicInteger();
@@ -233,7 +230,7 @@ public final class Verifier implements AutoCloseable {
         long started = System.nanoTime();
         long deadline = started + replayTimeout.toNanos();
         VerifyRequest request = job.request;
-        Variant variant = variant(request, block, candidate);
+        Variant variant = VariantBuilder.build(request.content(), request.position(), block, candidate);
         String shadow = shadowFiles.shadowFor(request.file(), checker.slot());
         LeanServer lean = checker.lean();
         ReplayClassifier.Classification classification;
@@ -263,13 +260,6 @@ public final class Verifier implements AutoCloseable {
                 ? Optional.empty() : decided.explanation();
         return new ReplayResult(index, candidate, decided.verdict(), goalsAfter, explanation, decided.relevant(),
                 elapsedSince(started));
-    }
-
-    /** The variant, under a nonce of {@link #nonces}: built once with a placeholder, then for real. */
-    private Variant variant(VerifyRequest request, TacticBlock block, String candidate) {
-        String placeholder = VariantBuilder.build(request.content(), request.position(), block, candidate, "00000000")
-                .content();
-        return VariantBuilder.build(request.content(), request.position(), block, candidate, nonces.next(placeholder));
     }
 
     /**

@@ -65,8 +65,7 @@ class CheckedReplayRecorder {
                  return LeanServer.start(RecordingTransport.factory(new LeanCommand(argv, workspace), events, placeholders),
                          settings);
              }, 1, new CheckerPool.Confinement(false, "recording"));
-             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent(),
-                     candidate -> SafetyVerdict.accept())) {
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), candidate -> SafetyVerdict.accept())) {
             editing.openDocument(file, 1, source).get(60, TimeUnit.SECONDS);
             for (var position : CheckedReplays.candidatesByPosition(name).entrySet()) {
                 List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, position.getKey(),

@@ -38,7 +38,7 @@ class VariantAndClassifierTest {
         List<String> recordedLines = Arrays.asList(recorded.split("\n", -1)).subList(0, endLine);
         String name = replay.entry().get("decl").asText();
 
-        Variant variant = VariantBuilder.build(Recordings.source(replay.source()), replay.position(), replay.candidate(), NONCE);
+        Variant variant = build(Recordings.source(replay.source()), replay.position(), replay.candidate());
 
         List<String> lines = Arrays.asList(variant.content().split("\n", -1));
         for (int index = 0; index < endLine; index++) {
@@ -62,7 +62,7 @@ class VariantAndClassifierTest {
         String source = "theorem t (p : Prop) (hp : p) : p := begin simp, exact hp end\n";
         int column = source.indexOf("exact");
 
-        Variant variant = VariantBuilder.build(source, new LeanPosition(1, column), "assumption", NONCE);
+        Variant variant = build(source, new LeanPosition(1, column), "assumption");
 
         String shifted = "theorem " + CHECK_NAME + " (p : Prop) (hp : p) : p := begin simp, assumption,\nend\n";
         assertTrue(variant.content().startsWith(shifted), variant.content());
@@ -75,7 +75,7 @@ class VariantAndClassifierTest {
     void turnsAnExampleIntoADefinitionOfTheFreshName() {
         String source = "example (p : Prop) (hp : p) : p :=\nbegin\n  exact hp\nend\n";
 
-        Variant variant = VariantBuilder.build(source, new LeanPosition(3, 2), "assumption", NONCE);
+        Variant variant = build(source, new LeanPosition(3, 2), "assumption");
 
         assertEquals("noncomputable def " + CHECK_NAME + " (p : Prop) (hp : p) : p :=\nbegin\n  assumption,\nend\n#check @"
                 + CHECK_NAME + "\n#print axioms " + CHECK_NAME + "\n", variant.content());
@@ -86,9 +86,9 @@ class VariantAndClassifierTest {
         String anonymous = "instance : inhabited ℕ :=\nbegin\n  exact ⟨0⟩\nend\n";
         String named = "@[simp] private lemma foo.bar : true :=\nbegin\n  trivial\nend\n";
 
-        assertTrue(VariantBuilder.build(anonymous, new LeanPosition(3, 2), "exact ⟨1⟩", NONCE).content()
+        assertTrue(build(anonymous, new LeanPosition(3, 2), "exact ⟨1⟩").content()
                 .startsWith("instance " + CHECK_NAME + " : inhabited ℕ :=\n"));
-        assertTrue(VariantBuilder.build(named, new LeanPosition(3, 2), "trivial", NONCE).content()
+        assertTrue(build(named, new LeanPosition(3, 2), "trivial").content()
                 .startsWith("@[simp] private lemma " + CHECK_NAME + " : true :=\n"));
     }
 
@@ -97,17 +97,29 @@ class VariantAndClassifierTest {
         String source = "theorem t : true :=\nbegin\n  trivial\nend\n";
 
         assertThrows(IllegalArgumentException.class,
-                () -> VariantBuilder.build(source, new LeanPosition(3, 2), "trivial", "not a nonce\n#eval"));
+                () -> VariantBuilder.build(source, new LeanPosition(3, 2),
+                        org.lean3assist.bridge.text.TacticBlocks.enclosing(source, new LeanPosition(3, 2)).orElseThrow(),
+                        "trivial", "not a nonce\n#eval"));
         assertThrows(IllegalArgumentException.class,
-                () -> VariantBuilder.build("#check begin\n  trivial\nend\n", new LeanPosition(2, 2), "trivial", NONCE));
+                () -> VariantBuilder.build("#check begin\n  trivial\nend\n", new LeanPosition(2, 2), "trivial"));
     }
 
     @Test
-    void aContentNonceIsStableAndARandomOneIsNot() {
-        assertEquals(Nonces.fromContent().next("a variant"), Nonces.fromContent().next("a variant"));
-        assertTrue(!Nonces.fromContent().next("a variant").equals(Nonces.fromContent().next("another variant")));
-        Nonces random = Nonces.random();
-        assertTrue(!random.next("a variant").equals(random.next("a variant")));
-        assertTrue(random.next("x").matches("[0-9a-f]{16}"));
+    void namesEachVariantByADigestOfItsOwnText() {
+        String source = "theorem t (p : Prop) (hp : p) : p :=\nbegin\n  exact hp\nend\n";
+
+        Variant first = VariantBuilder.build(source, new LeanPosition(3, 2), "assumption");
+        Variant again = VariantBuilder.build(source, new LeanPosition(3, 2), "assumption");
+        Variant other = VariantBuilder.build(source, new LeanPosition(3, 2), "exact hp");
+
+        assertEquals(first, again, "the same candidate at the same place: the same name");
+        assertTrue(!first.checkName().equals(other.checkName()), "another candidate: another name");
+        assertTrue(first.checkName().matches(VariantBuilder.CHECK_NAME_PREFIX + "[0-9a-f]{16}"), first.checkName());
+    }
+
+    /** A variant under the fixed nonce, so its text can be written out here. */
+    private static Variant build(String source, LeanPosition cursor, String candidate) {
+        return VariantBuilder.build(source, cursor, org.lean3assist.bridge.text.TacticBlocks.enclosing(source, cursor)
+                .orElseThrow(), candidate, NONCE);
     }
 }

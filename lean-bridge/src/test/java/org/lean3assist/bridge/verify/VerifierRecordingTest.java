@@ -79,7 +79,7 @@ class VerifierRecordingTest {
 
         try (LeanServer editing = idleEditingLean();
              CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, name, 0);
-             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent(), screen)) {
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), screen)) {
             for (Map.Entry<LeanPosition, List<String>> position : byPosition.entrySet()) {
                 List<ReplayResult> told = new CopyOnWriteArrayList<>();
                 List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, position.getKey(),
@@ -120,7 +120,7 @@ class VerifierRecordingTest {
 
         try (LeanServer editing = idleEditingLean();
              CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "verdicts", 0);
-             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent())) {
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot())) {
             List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(24, 2),
                     List.of("exact user_axiom n"))).get(60, TimeUnit.SECONDS);
 
@@ -136,7 +136,7 @@ class VerifierRecordingTest {
 
         try (LeanServer editing = LeanServer.start(lean, SETTINGS);
              CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "basics", 0);
-             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent())) {
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot())) {
             editing.openDocument(file, 7, source).get(10, TimeUnit.SECONDS);
 
             CancellationException stale = assertThrows(CancellationException.class, () -> verifier.verify(
@@ -156,7 +156,7 @@ class VerifierRecordingTest {
 
         try (LeanServer editing = LeanServer.start(lean, SETTINGS);
              CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "basics", 5.0);
-             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent())) {
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot())) {
             editing.openDocument(file, 1, source).get(30, TimeUnit.SECONDS);
             List<ReplayResult> told = new CopyOnWriteArrayList<>();
             var pending = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
@@ -184,7 +184,7 @@ class VerifierRecordingTest {
 
         try (LeanServer editing = LeanServer.start(lean, shortReplays);
              CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "basics", 50.0);
-             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent())) {
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot())) {
             editing.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
             editing.waitUntilChecked(file).get(10, TimeUnit.SECONDS);
 
@@ -215,7 +215,7 @@ class VerifierRecordingTest {
         }, 1, new CheckerPool.Confinement(false, "recorded checker"));
 
         try (LeanServer editing = idleEditingLean(); checkers;
-             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), Nonces.fromContent())) {
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot())) {
             List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2),
                     List.of("exact ⟨h.2, h.1⟩", killer, "split"))).get(30, TimeUnit.SECONDS);
 
