@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.protocol.AllMessages;
+import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.protocol.ReplyParser;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.bridge.verify.Verdict;
@@ -85,6 +88,38 @@ public final class CheckedReplays {
 
     public static Verdict recordedVerdict(Recordings recordings, String name, LeanPosition position, String candidate) {
         return Verdict.valueOf(recorded(recordings, name, position, candidate).get("verdict").asText().toUpperCase(Locale.ROOT));
+    }
+
+    /** One recorded check: what was synced under which name, and every message the checker then held. */
+    public record Check(String fileName, String content, List<LeanMessage> messages) {
+    }
+
+    /**
+     * Every check of a recorded checker transcript, in order: each sync with content, and the
+     * last {@code all_messages} list seen before the next sync (Lean sends one only when the list
+     * changes, so a check may inherit the list before it).
+     */
+    public static List<Check> checks(Recordings recordings, String name) {
+        List<Check> checks = new ArrayList<>();
+        List<LeanMessage> latest = List.of();
+        String fileName = null;
+        String content = null;
+        for (JsonNode event : recordings.transcript("checked/" + name + ".jsonl")) {
+            JsonNode message = event.path("msg");
+            if ("send".equals(event.path("dir").asText()) && "sync".equals(message.path("command").asText())) {
+                if (content != null && !content.isEmpty()) {
+                    checks.add(new Check(fileName, content, latest));
+                }
+                fileName = message.path("file_name").asText();
+                content = message.path("content").asText();
+            } else if ("recv".equals(event.path("dir").asText()) && "all_messages".equals(message.path("response").asText())) {
+                latest = ((AllMessages) ReplyParser.parse(message.toString())).messages();
+            }
+        }
+        if (content != null && !content.isEmpty()) {
+            checks.add(new Check(fileName, content, latest));
+        }
+        return checks;
     }
 
     /** A pool of one checker whose Lean replays the recorded checker transcript of {@code name}, anew each start. */
