@@ -32,11 +32,14 @@ import org.lean3assist.bridge.verify.VerifyRequest;
 import org.lean3assist.bridge.verify.VariantBuilder;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.bridge.sandbox.Sandbox;
+import org.lean3assist.bridge.sandbox.SandboxMode;
+import org.lean3assist.bridge.sandbox.SandboxUnavailableException;
 
 /**
- * Times verifying 16 candidate tactics through the bridge (one running {@code lean --server},
- * replays on shadow files) against 16 one-shot {@code lean --json FILE} runs of the same variant
- * files, on a real Lean 3. The candidates and the source file ship as resources of this
+ * Times verifying 16 candidate tactics through the bridge (running checker Leans, replays on
+ * shadow files) against 16 one-shot {@code lean --json FILE} runs of the same variant files, on a
+ * real Lean 3; and, where bubblewrap works, one replay on a warm sandboxed checker against one on a
+ * warm plain checker. The candidates and the source file ship as resources of this
  * package, so the figures are comparable between machines.
  *
  * <p>Usage from a command line: {@code BridgeBench [--json] [--lean PATH]}; from code:
@@ -143,7 +146,56 @@ public final class BridgeBench {
         long oneShotMillis = millisSince(startedOneShot);
 
         return new BenchResult(lean.versionLine(), count, settings.replayConcurrency(), serverStartMillis, bridgeMillis,
-                oneShotMillis, verdicts);
+                oneShotMillis, verdicts, sandboxCost(lean, work, file, source, candidates, settings));
+    }
+
+    /** Rounds of every candidate on each side; the first round only warms the checkers. */
+    private static final int SANDBOX_ROUNDS = 4;
+
+    /**
+     * The sandbox's cost per replay: two one-checker pools on the same project, one plain and one in
+     * the sandbox, given the same candidates in alternating rounds, so both see the same machine;
+     * the medians are over the rounds after the first.
+     */
+    private static Optional<BenchResult.SandboxCost> sandboxCost(LeanInstallation lean, Path work, Path file,
+                                                                String source, Map<LeanPosition, List<String>> candidates,
+                                                                LeanBridgeSettings settings) throws IOException {
+        if (!Sandbox.availability().available()) {
+            return Optional.empty();
+        }
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.forMode(SandboxMode.REQUIRED);
+        } catch (SandboxUnavailableException unavailable) {
+            return Optional.empty();
+        }
+        LeanBridgeSettings oneAtATime = settings.withReplay(1, settings.replayTimeout());
+        List<Double> plain = new ArrayList<>();
+        List<Double> sandboxed = new ArrayList<>();
+        try (LeanServer editing = LeanServer.start(lean, work, oneAtATime);
+             CheckerPool plainPool = CheckerPool.forProject(lean, work, oneAtATime, Sandbox.none("the bench's baseline"));
+             CheckerPool boxedPool = CheckerPool.forProject(lean, work, oneAtATime, sandbox);
+             Verifier plainVerifier = new Verifier(editing, plainPool);
+             Verifier boxedVerifier = new Verifier(editing, boxedPool)) {
+            for (int round = 0; round < SANDBOX_ROUNDS; round++) {
+                for (Map.Entry<LeanPosition, List<String>> position : candidates.entrySet()) {
+                    VerifyRequest request = new VerifyRequest(file, 1, source, position.getKey(), position.getValue());
+                    List<ReplayResult> plainResults = plainVerifier.verify(request).join();
+                    List<ReplayResult> boxedResults = boxedVerifier.verify(request).join();
+                    if (round > 0) {
+                        plainResults.forEach(result -> plain.add(result.elapsed().toNanos() / 1e6));
+                        boxedResults.forEach(result -> sandboxed.add(result.elapsed().toNanos() / 1e6));
+                    }
+                }
+            }
+        }
+        return Optional.of(new BenchResult.SandboxCost(sandbox.describe(), plain.size(), median(plain), median(sandboxed)));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** Runs {@code lean --json} on every variant, as many at a time as the bridge replays. */

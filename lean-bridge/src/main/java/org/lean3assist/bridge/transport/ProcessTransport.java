@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.lean3assist.bridge.sandbox.Sandbox;
 
 /**
  * A real {@code lean --server} child process. One daemon thread reads stdout line by line, one
@@ -47,7 +48,9 @@ public final class ProcessTransport implements Transport {
     /** Starts the process and its reader threads. */
     public static ProcessTransport start(LeanCommand command, TransportListener listener) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.workingDirectory().toFile());
-        Process process = builder.start();
+        // Started from one thread that lives as long as the JVM: a sandboxed Lean dies with the
+        // thread that started it, and the thread asking now may be a pool's that retires.
+        Process process = Sandbox.start(builder);
         ProcessTransport transport = new ProcessTransport(process);
         long pid = process.pid();
         Thread stderrReader = new Thread(() -> readLines(process, process.getErrorStream(), line -> {

@@ -41,6 +41,9 @@ public final class CheckerPool implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CheckerPool.class.getName());
 
+    /** Lean's {@code -j} for a checker when the settings leave it to Lean. */
+    static final int CHECKER_THREADS = 2;
+
     /** Starts the Lean of one slot; its settings should allow no restart, since a dead checker is replaced whole. */
     @FunctionalInterface
     public interface Launcher {
@@ -101,8 +104,12 @@ public final class CheckerPool implements AutoCloseable {
         Launcher launcher = slot -> {
             Path scratch = Files.createDirectories(scratchRoot.resolve("checker-" + slot));
             List<String> argv = new ArrayList<>();
-            argv.add(lean.executable().toString());
-            argv.addAll(settings.serverArguments());
+            argv.add(lean.executable().toAbsolutePath().toString());
+            // One replay at a time gains little from many threads, and each counts against the
+            // sandbox's process limit; Lean's own choice would be one per core.
+            argv.addAll(checkerSettings.threads() > 0 ? checkerSettings.serverArguments()
+                    : checkerSettings.withLimits(settings.memoryLimitMb(), settings.deterministicTimeout(), CHECKER_THREADS)
+                            .serverArguments());
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("PATH", "/usr/bin:/bin");
             environment.put("HOME", scratch.toString());
@@ -110,9 +117,8 @@ public final class CheckerPool implements AutoCloseable {
             if (leanPath != null) {
                 environment.put("LEAN_PATH", leanPath);
             }
-            SandboxSpec base = SandboxSpec.forLean(readable, scratch, projectRoot, addressSpaceMb(settings));
-            SandboxSpec spec = new SandboxSpec(base.readOnly(), base.scratch(), base.workingDirectory(),
-                    base.addressSpaceMb(), base.fileSizeMb(), base.processes(), base.openFiles(), environment);
+            SandboxSpec spec = SandboxSpec.forLean(readable, scratch, projectRoot, addressSpaceMb(settings))
+                    .withEnvironment(environment);
             return LeanServer.start(ProcessTransport.factory(new LeanCommand(sandbox.wrap(argv, spec), projectRoot)),
                     checkerSettings);
         };
