@@ -233,10 +233,12 @@ class SafetyFilterTest {
             server.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
             List<String> writtenBefore = lean.started().get(0).written();
 
-            List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2), HOSTILE))
+            List<String> hostile = Stream.concat(HOSTILE.stream(), AttackCorpus.all().map(AttackCorpus.Payload::text))
+                    .distinct().toList();
+            List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2), hostile))
                     .get(10, TimeUnit.SECONDS);
 
-            assertEquals(HOSTILE.size(), results.size());
+            assertEquals(hostile.size(), results.size());
             assertTrue(results.stream().allMatch(result -> result.verdict() == Verdict.REJECTED));
             assertEquals(writtenBefore, lean.started().get(0).written(), "nothing was written after the document's sync");
         }
