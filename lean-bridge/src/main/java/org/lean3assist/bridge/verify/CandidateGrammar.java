@@ -432,17 +432,27 @@ final class CandidateGrammar {
             tactic();
             return false;
         }
+        boolean opensBinder = (token.kind() == Kind.NAME || token.kind() == Kind.SYMBOL)
+                && BINDERS.contains(token.text()) && startsBinderList(next());
         at++;
-        if (token.kind() == Kind.NAME) {
-            if (BINDERS.contains(token.text())) {
-                return true;
-            }
+        if (token.kind() == Kind.NAME && !BINDERS.contains(token.text())) {
             SafetyFilter.termPositionRefusal(token.text()).ifPresent(reason -> {
                 throw new Refusal(reason);
             });
-            return false;
         }
-        return token.kind() == Kind.SYMBOL && BINDERS.contains(token.text());
+        return opensBinder;
+    }
+
+    /**
+     * Whether a binder list can start with this token: a name or a bracketed binder. A binder followed
+     * by anything else ({@code ∀ show p, …}, {@code exists, …}) is a parse error in Lean, and counting
+     * it would let the comma after it hide the start of the next tactic, so it is not counted.
+     */
+    private static boolean startsBinderList(Token token) {
+        if (token.kind() == Kind.NAME) {
+            return !SafetyFilter.KEYWORDS.contains(token.text());
+        }
+        return token.kind() == Kind.SYMBOL && Set.of("(", "⟨", "{", "⦃", "[").contains(token.text());
     }
 
     /** Consumes the closer of {@code opener}, or accepts that the candidate ends with it open. */

@@ -120,6 +120,7 @@ class SafetyFilterTest {
                 "exact λ x, by simp, ⟪h⟫",
                 "have h : p := by linarith, ⟪h⟫",
                 "exact ∀ x, ∃ y, x = y, ⟪h⟫",
+                "exact ∀ λ, ⟪pure⟫ ()",
                 "show ∑ i in finset.range 3, i = 3",
                 "exact (show p, from h)",
                 // braces: a block after a combinator and after a comma in a term, a term elsewhere
