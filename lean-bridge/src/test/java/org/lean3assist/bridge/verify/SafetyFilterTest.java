@@ -2,16 +2,19 @@ package org.lean3assist.bridge.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.testing.CheckedReplays;
@@ -99,6 +102,126 @@ class SafetyFilterTest {
         assertTrue(SafetyFilter.check("#eval 1").rejection().orElseThrow().contains("'#'"));
     }
 
+    /**
+     * Where the filter's reasoning puts a tactic position, a term or the end of a block, written as
+     * cases: a candidate, and between ⟪ and ⟫ the text the refusal must quote; no marker means the
+     * candidate is accepted. The markers are removed before the candidate is checked.
+     */
+    static Stream<String> structure() {
+        return Stream.of(
+                // by extends over ';' and '<|>' up to a comma, a closing bracket or the end
+                "exact (by simp) h",
+                "exact (by simp, h)",
+                "exact (by simp; ⟪h⟫)",
+                "exact (by simp <|> ⟪h⟫)",
+                "exact by simp; ⟪h⟫",
+                "exact ⟨by simp, h⟩",
+                "exact ⟨λ x, by simp, by ring⟩",
+                // a binder takes its comma, so after the by the next comma ends the tactic
+                "exact λ x, by simp, ⟪h⟫",
+                "have h : p := by linarith, ⟪h⟫",
+                "exact ∀ x, ∃ y, x = y, ⟪h⟫",
+                "exact ∀ λ, ⟪pure⟫ ()",
+                "show ∑ i in finset.range 3, i = 3",
+                "exact (show p, from h)",
+                // braces: a block after a combinator and after a comma in a term, a term elsewhere
+                "exact (show p, { ⟪h⟫ })",
+                "exact (λ x, {fst := x, snd := x})",
+                "exact (show p, by { simp, ⟪h⟫ })",
+                "try ⟪simp⟫",
+                "try { simp } h",
+                "repeat { ⟪(⟫pure ()) }",
+                "⟪(⟫pure ())",
+                "split; [linarith, ⟪h⟫]",
+                "⟪[⟫simp]",
+                "simp {⟪discharger⟫ := skip}",
+                "simp {single_pass := tt}",
+                // brackets: closers must match; the candidate may leave one open or close one of the proof
+                "exact (by simp ⟪]⟫",
+                "exact ⟨h.2, h.1",
+                "apply nat.le_trans h₁ h₂)",
+                "exact h ⟪}⟫ simp",
+                // names: meta names everywhere, short meta names in terms, tactic names at tactic positions
+                "exact ⟪get_env⟫",
+                "exact (λ _, trivial) (⟪parser.command_like⟫)",
+                "exact trivial",
+                "cases h with step hstep",
+                "exact (h : p ⟪.⟫ triv)",
+                "exact (h x).symm",
+                "⟪iterate 1000⟫ { skip }",
+                "iterate 3 { skip }",
+                "exact if h : x = 0 then by simp [h] else by ring");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("structure")
+    void refusesAtTheMarkedTextOrAccepts(String marked) {
+        String candidate = marked.replace("⟪", "").replace("⟫", "");
+        SafetyVerdict verdict = SafetyFilter.check(candidate);
+
+        if (!marked.contains("⟪")) {
+            assertEquals(SafetyVerdict.accept(), verdict, candidate);
+            return;
+        }
+        String quoted = "'" + marked.substring(marked.indexOf('⟪') + 1, marked.indexOf('⟫')) + "'";
+        assertFalse(verdict.accepted(), candidate);
+        assertTrue(verdict.rejection().orElseThrow().contains(quoted),
+                candidate + " should be refused at " + quoted + ", but: " + verdict.rejection().orElseThrow());
+    }
+
+    @Test
+    void acceptsEveryTacticNameOnItsOwn() {
+        for (String tactic : SafetyFilter.TACTICS) {
+            String candidate = Set.of("try", "repeat", "all_goals", "any_goals", "iterate", "solve1", "focus", "case",
+                    "work_on_goal").contains(tactic) ? tactic + " { skip }" : tactic;
+            assertEquals(SafetyVerdict.accept(), SafetyFilter.check(candidate), candidate);
+        }
+    }
+
+    @Test
+    void theGeneratedTableHoldsTheEntryPointsTheAttacksUse() {
+        // The attacks of the corpus reach these; if the table lost them, the short names would pass.
+        for (String shortName : List.of("get_env", "set_env", "add_decl", "unsafe_run_io", "eval_expr", "to_expr",
+                "infer_type", "mk_const", "when_tracing", "run_with_input", "command_like", "parser.run_with_input",
+                "cmd", "spawn", "mk_simple_name", "updateex_env", "unchecked_cast", "apply_auto_param")) {
+            assertTrue(SafetyFilter.termPositionRefusal(shortName).isPresent(), shortName);
+        }
+        assertTrue(SafetyFilter.absoluteRefusal("type_context.run").isPresent());
+        assertTrue(SafetyFilter.absoluteRefusal("well_founded_tactics.default_dec_tac").isPresent());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trivial", "funext", "pos", "step", "left", "h", "x", "hx", "nat.succ_le_iff", "pos.le"})
+    void ordinaryNamesPassInTerms(String name) {
+        assertTrue(SafetyFilter.absoluteRefusal(name).isEmpty(), name);
+        assertTrue(SafetyFilter.termPositionRefusal(name).isEmpty(), name);
+    }
+
+    @Test
+    void statementsScreenedAsShowStillPass() {
+        // StatementChecker.screen checks a theorem's binders and type as "show " + body.
+        for (String body : List.of("(p q : Prop) : p ∧ q → q ∧ p", ": (2 : ℕ) = 1 + 1", ": ∀ n : ℕ, n ≤ n + 1",
+                "{α : Type*} [decidable_eq α] (s : finset α) : s.card = s.card",
+                "(a b : ℝ) (h₀ : 0 < a ∧ 0 < b) : a * b > 0")) {
+            assertEquals(SafetyVerdict.accept(), SafetyFilter.check("show " + body), body);
+        }
+    }
+
+    @Test
+    void everyRefusalIsOneSentence() {
+        for (String candidate : HOSTILE) {
+            assertOneSentence(SafetyFilter.check(candidate).rejection().orElseThrow());
+        }
+    }
+
+    /** A reason is shown to users after "not sent to Lean: ", so it is one sentence without a final stop. */
+    static void assertOneSentence(String reason) {
+        assertFalse(reason.isBlank());
+        assertFalse(reason.contains("\n"), reason);
+        assertFalse(reason.contains(". "), "one sentence: " + reason);
+        assertNotEquals('.', reason.charAt(reason.length() - 1), "no final stop: " + reason);
+    }
+
     @Test
     void noHostileCandidateReachesTheTransport() throws Exception {
         Recordings recordings = RecordedReplays.RECORDINGS;
@@ -113,10 +236,12 @@ class SafetyFilterTest {
             server.openDocument(file, 1, source).get(10, TimeUnit.SECONDS);
             List<String> writtenBefore = lean.started().get(0).written();
 
-            List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2), HOSTILE))
+            List<String> hostile = Stream.concat(HOSTILE.stream(), AttackCorpus.all().map(AttackCorpus.Payload::text))
+                    .distinct().toList();
+            List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(6, 2), hostile))
                     .get(10, TimeUnit.SECONDS);
 
-            assertEquals(HOSTILE.size(), results.size());
+            assertEquals(hostile.size(), results.size());
             assertTrue(results.stream().allMatch(result -> result.verdict() == Verdict.REJECTED));
             assertEquals(writtenBefore, lean.started().get(0).written(), "nothing was written after the document's sync");
             assertEquals(0, checkers.started(), "no checker was even started");
