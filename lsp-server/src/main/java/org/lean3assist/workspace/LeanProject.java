@@ -2,14 +2,25 @@ package org.lean3assist.workspace;
 
 import java.nio.file.Path;
 import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.bridge.verify.Verifier;
 
-/** One project root with its Lean server and the verifier that replays candidates on it. */
-public record LeanProject(Path root, LeanServer server, Verifier verifier) implements AutoCloseable {
+/**
+ * One project root with its editing Lean (the user's buffers), its checkers (model-written text,
+ * apart from the user's buffers) and the verifier that replays candidates on those checkers.
+ */
+public record LeanProject(Path root, LeanServer server, CheckerPool checkers, Verifier verifier) implements AutoCloseable {
 
+    /** How the checkers are confined, for status displays and command output. */
+    public CheckerPool.Confinement confinement() {
+        return checkers.confinement();
+    }
+
+    /** Stops the verifier first, so no replay starts on a checker that is going away. */
     @Override
     public void close() {
         verifier.close();
+        checkers.close();
         server.close();
     }
 }

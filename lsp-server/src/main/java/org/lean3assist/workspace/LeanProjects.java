@@ -13,11 +13,14 @@ import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServerListener;
 import org.lean3assist.bridge.locate.LeanNotFoundException;
 import org.lean3assist.bridge.locate.ProjectRoots;
+import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.bridge.verify.Verifier;
 
 /**
  * Every running Lean of a session, one per project root (the nearest {@code leanpkg.toml}, else the
  * file's directory), so that a mathlib project's imports resolve and its files share one process.
+ * Each project's editing Lean starts together with its checker pool, where candidates and
+ * formalized statements are checked, so that neither ever reaches the editing Lean.
  */
 public final class LeanProjects implements AutoCloseable {
 
@@ -94,10 +97,18 @@ public final class LeanProjects implements AutoCloseable {
 
     private LeanProject startUnchecked(Path root) {
         try {
-            var server = starter.start(root, settings);
+            LeanBridgeSettings current = settings;
+            var server = starter.start(root, current);
+            CheckerPool checkers;
+            try {
+                checkers = starter.checkers(root, current);
+            } catch (IOException | LeanNotFoundException | RuntimeException failed) {
+                server.close();
+                throw failed;
+            }
             listeners.forEach(server::addListener);
-            LOG.info(() -> "started Lean for " + root);
-            return new LeanProject(root, server, new Verifier(server, starter.shadowFiles(), starter.variantLayout()));
+            LOG.info(() -> "started Lean for " + root + "; replays " + checkers.confinement().description());
+            return new LeanProject(root, server, checkers, new Verifier(server, checkers));
         } catch (LeanNotFoundException e) {
             throw new NotFound(e);
         } catch (IOException e) {

@@ -4,35 +4,47 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.locate.LeanInstallation;
 import org.lean3assist.bridge.locate.LeanLocator;
 import org.lean3assist.bridge.locate.LeanNotFoundException;
-import org.lean3assist.bridge.verify.ShadowFiles;
-import org.lean3assist.bridge.verify.VariantLayout;
+import org.lean3assist.bridge.verify.CheckerPool;
 
 /**
- * How a project's Lean is started. The product finds a real Lean; tests start one that replays
- * recordings.
+ * How a project's Leans are started: the editing Lean, which checks the user's buffers, and the
+ * checkers, which replay model-written text apart from it. The product finds a real Lean; tests
+ * start ones that replay recordings.
  */
 public interface LeanStarter {
 
-    /** Starts a Lean server whose working directory is {@code projectRoot}. */
+    /** Starts the editing Lean server, whose working directory is {@code projectRoot}. */
     LeanServer start(Path projectRoot, LeanBridgeSettings settings) throws IOException, LeanNotFoundException;
 
-    /** Where the verifier syncs its replays. */
-    default ShadowFiles shadowFiles() {
-        return ShadowFiles.perSlot();
-    }
+    /**
+     * The project's checker pool. Its Leans start on first use, so a project whose suggestions are
+     * never asked for costs no checker process.
+     */
+    CheckerPool checkers(Path projectRoot, LeanBridgeSettings settings) throws IOException, LeanNotFoundException;
 
-    /** What follows the candidate's declaration in a replay: nothing, live; the rest of the file for recordings. */
-    default VariantLayout variantLayout() {
-        return VariantLayout.DECLARATION_ONLY;
-    }
-
-    /** Finds Lean as the settings and the environment say (see {@link LeanLocator}) and runs it. */
+    /**
+     * Finds Lean as the settings and the environment say (see {@link LeanLocator}) and runs it; the
+     * checkers run the same Lean, confined as the settings' sandbox mode says.
+     */
     static LeanStarter located() {
-        return (projectRoot, settings) -> {
-            var lean = LeanLocator.forThisProcess().locate(settings.executablePath());
-            return LeanServer.start(lean, projectRoot, settings);
+        return new LeanStarter() {
+            @Override
+            public LeanServer start(Path projectRoot, LeanBridgeSettings settings) throws IOException, LeanNotFoundException {
+                return LeanServer.start(locate(settings), projectRoot, settings);
+            }
+
+            @Override
+            public CheckerPool checkers(Path projectRoot, LeanBridgeSettings settings)
+                    throws IOException, LeanNotFoundException {
+                return CheckerPool.forProject(locate(settings), projectRoot, settings);
+            }
+
+            private LeanInstallation locate(LeanBridgeSettings settings) throws LeanNotFoundException {
+                return LeanLocator.forThisProcess().locate(settings.executablePath());
+            }
         };
     }
 }

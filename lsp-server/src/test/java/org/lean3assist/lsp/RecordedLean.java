@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Optional;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.testing.CheckedReplays;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.testing.ScriptedTransport;
-import org.lean3assist.bridge.verify.ShadowFiles;
+import org.lean3assist.bridge.transport.Transport;
+import org.lean3assist.bridge.transport.TransportFactory;
+import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.suggest.CandidateSource;
 import org.lean3assist.workspace.LeanStarter;
 
 /**
- * Server parts for in-process tests: a Lean that replays a recorded Lean 3.51.1 transcript, and
+ * Server parts for in-process tests: an editing Lean that replays a recorded Lean 3.51.1
+ * transcript, checkers that replay the project's own real-Lean recordings of checked replays, and
  * candidate tactics taken from the recorded replays, so that every variant the server syncs is one
  * Lean really answered.
  */
@@ -47,8 +51,8 @@ final class RecordedLean {
         LeanStarter starter = new LeanStarter() {
             @Override
             public LeanServer start(Path projectRoot, LeanBridgeSettings settings) throws java.io.IOException {
-                // Each Lean the server starts (again after a restart) replays the transcript from its
-                // beginning; the recordings replayed one variant at a time under one shadow name.
+                // Each editing Lean the server starts (again after a restart) replays the transcript
+                // from its beginning.
                 ScriptedTransport.Factory lean = pace > 0
                         ? ScriptedTransport.pacedFactory(pace, RECORDINGS.script(transcript))
                         : ScriptedTransport.factory(RECORDINGS.script(transcript));
@@ -56,20 +60,76 @@ final class RecordedLean {
             }
 
             @Override
-            public ShadowFiles shadowFiles() {
-                return ShadowFiles.recordedLayout(RECORDINGS.workspace());
-            }
-
-            @Override
-            public org.lean3assist.bridge.verify.VariantLayout variantLayout() {
-                // The recorder replayed variants that keep the rest of the file.
-                return org.lean3assist.bridge.verify.VariantLayout.REST_OF_FILE;
+            public CheckerPool checkers(Path projectRoot, LeanBridgeSettings settings) {
+                return checkersFor(transcript, pace);
             }
         };
         return ServerParts.product()
                 .withLean(starter)
                 .withModel(settings -> Optional.empty())
                 .withCandidateSources(model -> sources);
+    }
+
+    /**
+     * The checkers for a transcript's source: one whose Lean replays the project's own real-Lean
+     * recording of every checked replay of that source, or, for a source without one, a pool that
+     * refuses every check, so that an unexpected replay fails loudly instead of passing.
+     *
+     * <p>With a pace, each check is held back before it reaches the checker, for about a tenth of
+     * a second times the pace, and the checker then answers at once, all its messages with its
+     * barrier. Slowing Lean's answers instead would let the barrier come before a replay's
+     * messages, which a real Lean does only after the verifier's late-message wait.
+     */
+    static CheckerPool checkersFor(String transcript, double pace) {
+        String source = transcript.substring(transcript.lastIndexOf('/') + 1).replace(".jsonl", "");
+        if (!CheckedReplays.SOURCES.contains(source)) {
+            return CheckerPool.refusing(1, "no recorded checker for " + transcript);
+        }
+        if (pace <= 0) {
+            return CheckedReplays.checkers(RECORDINGS, source, 0);
+        }
+        long holdMillis = Math.round(50 * pace);
+        LeanBridgeSettings settings = LeanBridgeSettings.defaults().withTrailingMessagesWait(Duration.ofMillis(20))
+                .withRestartBackoff(Duration.ofMillis(10), Duration.ofMillis(10), 0);
+        return new CheckerPool(slot -> LeanServer.start(heldBack(ScriptedTransport.factory(
+                RECORDINGS.script("checked/" + source + ".jsonl")), holdMillis), settings),
+                1, new CheckerPool.Confinement(false, "recorded checker"));
+    }
+
+    /** A transport that waits {@code holdMillis} before passing each {@code sync} on. */
+    private static TransportFactory heldBack(TransportFactory recorded, long holdMillis) {
+        return listener -> {
+            Transport inner = recorded.start(listener);
+            return new Transport() {
+                @Override
+                public void send(String line) throws java.io.IOException {
+                    if (line.contains("\"command\":\"sync\"")) {
+                        try {
+                            Thread.sleep(holdMillis);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new java.io.InterruptedIOException("interrupted while holding a check back");
+                        }
+                    }
+                    inner.send(line);
+                }
+
+                @Override
+                public void closeInput() {
+                    inner.closeInput();
+                }
+
+                @Override
+                public void kill() {
+                    inner.kill();
+                }
+
+                @Override
+                public void close() {
+                    inner.close();
+                }
+            };
+        };
     }
 
     /** The candidates the recorder replayed at a position of a file, in recorded order. */
