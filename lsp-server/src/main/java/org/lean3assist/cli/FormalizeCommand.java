@@ -53,7 +53,7 @@ final class FormalizeCommand implements Callable<Integer> {
             try (var projects = lean.projects()) {
                 Optional<StatementChecker> checker;
                 try {
-                    checker = Optional.of(new StatementChecker(projects.forFile(anchor).server()));
+                    checker = Optional.of(new StatementChecker(projects.forFile(anchor).checkers()));
                 } catch (LeanNotFoundException e) {
                     spec.commandLine().getErr().println("lean3-assist: the statements are not checked: " + e.getMessage());
                     checker = Optional.empty();

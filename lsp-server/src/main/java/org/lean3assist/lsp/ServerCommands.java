@@ -100,7 +100,8 @@ final class ServerCommands {
         }
         Path anchor = file.orElseGet(session::scratchFile);
         try {
-            var checker = new StatementChecker(session.projects().forFile(anchor).server());
+            // On the project's checkers, never on the Lean that checks the user's buffers.
+            var checker = new StatementChecker(session.projects().forFile(anchor).checkers());
             List<Protocol.FormalizedStatement> checked = new ArrayList<>();
             for (String statement : statements) {
                 var result = checker.check(anchor, context, statement);

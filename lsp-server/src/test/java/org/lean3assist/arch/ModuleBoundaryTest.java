@@ -35,6 +35,28 @@ class ModuleBoundaryTest {
         assertEquals(List.of(), offenders);
     }
 
+    /**
+     * docs/architecture.md: no candidate or model-written statement is ever synced to the Lean that
+     * checks the user's buffers. In this module the editing Lean is only given documents; text of
+     * any other name goes to a checker ({@code CheckerPool.Checker.sync}), so a call that syncs an
+     * untracked name on a Lean server is the mark of a breach.
+     */
+    @org.junit.jupiter.api.Test
+    void theLanguageServerSyncsNoUntrackedTextOnAnyLean() {
+        List<String> offenders = javaFiles(Path.of("src", "main")).flatMap(file -> {
+            try {
+                List<String> lines = Files.readAllLines(file);
+                return java.util.stream.IntStream.range(0, lines.size())
+                        .filter(i -> lines.get(i).contains("syncUntracked("))
+                        .mapToObj(i -> file + ":" + (i + 1) + ": " + lines.get(i).trim());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+        assertTrue(Files.isDirectory(Path.of("src", "main", "java", "org", "lean3assist", "suggest")), "run from lsp-server");
+        assertEquals(List.of(), offenders);
+    }
+
     private static Stream<Path> javaFiles(Path root) {
         if (!Files.isDirectory(root)) {
             return Stream.empty();
