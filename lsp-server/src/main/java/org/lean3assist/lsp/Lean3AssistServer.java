@@ -179,11 +179,12 @@ public final class Lean3AssistServer implements Lean3AssistLanguageServer, Langu
         if (!previous.equals(next) || !settingsApplied) {
             settingsApplied = true;
             LOG.info(() -> "settings now " + next);
-            boolean leanRestarted = session.apply(previous, next);
+            boolean restartNeeded = session.apply(previous, next);
             textDocumentService.forgetSuggestions();
-            if (leanRestarted) {
-                // Off the reader thread: sending the documents starts the new Lean processes.
-                session.executor().execute(textDocumentService::resendAll);
+            if (restartNeeded) {
+                // Off the reader thread: stopping the old Lean processes waits for them, and sending
+                // the documents again starts the new ones.
+                session.executor().execute(textDocumentService::restartProjects);
             }
         }
     }

@@ -63,6 +63,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     private final Debouncer debouncer;
     private final SuggestionCache suggestions = new SuggestionCache();
     private final AtomicBoolean leanMissingReported = new AtomicBoolean();
+    private final Object restartLock = new Object();
 
     LeanTextDocumentService(TextDocuments documents, ServerSession session) {
         this.documents = documents;
@@ -148,7 +149,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
             return;
         }
         var progress = session.progress().begin("Checking " + path.get().getFileName());
-        session.status("checking", null);
+        session.status(project.get(), "checking", null);
         syncIfStale(project.get(), uri)
                 .thenCompose(ignored -> project.get().server().waitUntilChecked(path.get()))
                 .whenComplete((messages, error) -> {
@@ -157,7 +158,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
                         LOG.log(Level.FINE, "checking " + uri + " did not finish", error);
                         return;
                     }
-                    session.status("ready", null);
+                    session.status(project.get(), "ready", null);
                     publish(uri, messages);
                 });
     }
@@ -405,6 +406,20 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     /** Sends every open document to Lean again, for example after a restart. */
     void resendAll() {
         documents.uris().forEach(this::sendToLean);
+    }
+
+    /**
+     * Stops every project's Leans and sends the open documents to fresh ones, which start with the
+     * settings in force now. Suggestions are forgotten after the stop too, since one asked for
+     * meanwhile was verified on a checker that is gone.
+     */
+    void restartProjects() {
+        // One restart at a time: two quick setting changes must not interleave their stops and starts.
+        synchronized (restartLock) {
+            session.projects().restartAll();
+            forgetSuggestions();
+            resendAll();
+        }
     }
 
     /** Forgets every cached suggestion; called when Lean restarts or settings change. */

@@ -22,8 +22,13 @@ public final class Protocol {
 
     private Protocol() {}
 
-    /** {@value #STATUS}: lean is starting|ready|checking|restarting|crashed|missing; model is none|loading|ready-cpu|ready-cuda|error. */
-    public record Status(String lean, String model, String message) {}
+    /**
+     * {@value #STATUS}: lean is starting|ready|checking|restarting|crashed|missing; model is
+     * none|loading|ready-cpu|ready-cuda|error. {@code sandboxed} and {@code sandbox} say how the
+     * replays of the project last checked are confined (whether in the OS sandbox, and one line
+     * saying how or why not); both are left out until a project has started.
+     */
+    public record Status(String lean, String model, String message, Boolean sandboxed, String sandbox) {}
 
     /** The reply to {@value #PLAIN_GOAL}: Markdown, and each goal's text. */
     public record PlainGoal(String rendered, List<String> goals) {}

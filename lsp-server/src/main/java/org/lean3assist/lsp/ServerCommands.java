@@ -121,9 +121,7 @@ final class ServerCommands {
     }
 
     private Object restartLean() {
-        session.projects().restartAll();
-        textDocuments.forgetSuggestions();
-        textDocuments.resendAll();
+        textDocuments.restartProjects();
         return null;
     }
 

@@ -9,10 +9,13 @@ import java.util.logging.Logger;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.lean3assist.bridge.LeanBridgeSettings;
+import org.lean3assist.bridge.sandbox.SandboxMode;
+import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.lsp.settings.Setting;
 import org.lean3assist.lsp.settings.Settings;
 import org.lean3assist.suggest.MathModel;
 import org.lean3assist.suggest.SuggestionEngine;
+import org.lean3assist.workspace.LeanProject;
 import org.lean3assist.workspace.LeanProjects;
 
 /**
@@ -40,6 +43,8 @@ final class ServerSession implements AutoCloseable {
     private volatile Progress.Factory progress = Progress.NONE_FACTORY;
     private volatile String leanState = "starting";
     private volatile String modelState = "none";
+    /** How the replays of the project last reported are confined; empty until a project has started. */
+    private volatile Optional<CheckerPool.Confinement> replays = Optional.empty();
     private java.nio.file.Path scratch;
 
     ServerSession(ServerParts parts) {
@@ -48,10 +53,14 @@ final class ServerSession implements AutoCloseable {
         this.engine = newEngine();
     }
 
-    /** The bridge's settings for the server's settings; replay limits stay at the bridge's defaults. */
+    /**
+     * The bridge's settings for the server's settings; replay limits stay at the bridge's defaults.
+     * The sandbox mode is one of the three the setting allows, so parsing it cannot fail.
+     */
     static LeanBridgeSettings bridgeSettings(Settings settings) {
         var bridge = LeanBridgeSettings.defaults().withLimits(settings.get(Settings.LEAN_MEMORY_LIMIT_MB),
-                settings.get(Settings.LEAN_TIMEOUT), settings.get(Settings.LEAN_THREADS));
+                settings.get(Settings.LEAN_TIMEOUT), settings.get(Settings.LEAN_THREADS))
+                .withSandbox(SandboxMode.parse(settings.get(Settings.SANDBOX)));
         String executable = settings.get(Settings.LEAN_EXECUTABLE);
         return executable.isBlank() ? bridge : bridge.withExecutablePath(java.nio.file.Path.of(executable));
     }
@@ -93,28 +102,27 @@ final class ServerSession implements AutoCloseable {
     }
 
     /**
-     * Takes new settings. Lean limits apply by restarting Lean; a new model setting reloads the
-     * model in the background, so the editor is never kept waiting on a multi-gigabyte load.
+     * Takes new settings. Lean settings (limits, the executable, the sandbox mode) apply to projects
+     * started from now on; running ones must be restarted, which the caller does off the reader
+     * thread, since stopping Lean processes waits for them. A new model setting reloads the model in
+     * the background, so the editor is never kept waiting on a multi-gigabyte load.
      *
-     * @return whether running Lean processes were restarted, so open documents must be sent again
+     * @return whether running projects must be restarted (and open documents sent again)
      */
     boolean apply(Settings previous, Settings next) {
         this.settings = next;
         LeanBridgeSettings bridge = bridgeSettings(next);
-        boolean leanRestarted = false;
+        boolean restartNeeded = false;
         if (!bridge.equals(projects.settings())) {
             projects.updateSettings(bridge);
-            if (!projects.running().isEmpty()) {
-                projects.restartAll();
-                leanRestarted = true;
-            }
+            restartNeeded = !projects.running().isEmpty();
         }
         boolean modelChanged = MODEL_SETTINGS.stream()
                 .anyMatch(setting -> !previous.get(setting).equals(next.get(setting)));
         if (modelChanged || model.isEmpty()) {
             reloadModel();
         }
-        return leanRestarted;
+        return restartNeeded;
     }
 
     /**
@@ -165,15 +173,27 @@ final class ServerSession implements AutoCloseable {
         return new SuggestionEngine(parts.candidateSources().apply(model), MAX_CANDIDATES, executor);
     }
 
-    /** Tells the client Lean's state (the model's is kept). */
+    /** Tells the client Lean's state (the model's, and the replays' confinement, are kept). */
     void status(String lean, String message) {
+        status(lean, modelState, message);
+    }
+
+    /**
+     * Tells the client the state of a project's Lean, with how that project's replays are
+     * confined: the status follows the project whose file was checked last.
+     */
+    void status(LeanProject project, String lean, String message) {
+        replays = Optional.of(project.confinement());
         status(lean, modelState, message);
     }
 
     private void status(String lean, String modelNow, String message) {
         this.leanState = lean;
         this.modelState = modelNow;
-        client.status(new Protocol.Status(lean, modelNow, message));
+        Optional<CheckerPool.Confinement> confinement = replays;
+        client.status(new Protocol.Status(lean, modelNow, message,
+                confinement.map(CheckerPool.Confinement::sandboxed).orElse(null),
+                confinement.map(CheckerPool.Confinement::description).orElse(null)));
     }
 
     /** A message in the client's log (and the server's stderr). */

@@ -51,7 +51,11 @@ class ProgressAndCancellationTest {
             LspTestClient.await("status ready", () -> !client.statuses.isEmpty()
                     && client.statuses.get(client.statuses.size() - 1).lean().equals("ready"));
             assertTrue(client.statuses.stream().anyMatch(status -> status.lean().equals("checking")), client.statuses.toString());
-            assertEquals("none", client.statuses.get(client.statuses.size() - 1).model());
+            var last = client.statuses.get(client.statuses.size() - 1);
+            assertEquals("none", last.model());
+            // The project's replays are confined as its checker pool says, and the status says so.
+            assertEquals(false, last.sandboxed());
+            assertEquals("recorded checker", last.sandbox());
         }
     }
 

@@ -26,9 +26,14 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.junit.jupiter.api.Test;
+import org.lean3assist.bridge.LeanBridgeSettings;
+import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.sandbox.SandboxMode;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.PositionConverter;
+import org.lean3assist.bridge.verify.CheckerPool;
+import org.lean3assist.workspace.LeanStarter;
 
 /**
  * The language server end to end over LSP4J's real transport, with Lean replaying recorded Lean
@@ -250,6 +255,38 @@ class RecordedLeanLspTest {
             assertEquals(2048, client.server.settings().get(org.lean3assist.lsp.settings.Settings.LEAN_MEMORY_LIMIT_MB));
             String markdown = hover(client, "basics", 8, 4);
             assertTrue(markdown.startsWith("```lean\n" + RecordedLean.recordedGoal("basics", 8, 2)), markdown);
+        }
+    }
+
+    @Test
+    void aNewSandboxModeRestartsTheProjectsWithCheckersInThatMode() throws Exception {
+        var recorded = RecordedLean.parts("sessions/basics.jsonl", List.of());
+        List<SandboxMode> checkerModes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var parts = recorded.withLean(new LeanStarter() {
+            @Override
+            public LeanServer start(java.nio.file.Path root, LeanBridgeSettings settings)
+                    throws java.io.IOException, org.lean3assist.bridge.locate.LeanNotFoundException {
+                return recorded.leanStarter().start(root, settings);
+            }
+
+            @Override
+            public CheckerPool checkers(java.nio.file.Path root, LeanBridgeSettings settings)
+                    throws java.io.IOException, org.lean3assist.bridge.locate.LeanNotFoundException {
+                checkerModes.add(settings.sandbox());
+                return recorded.leanStarter().checkers(root, settings);
+            }
+        });
+        try (var client = new LspTestClient(parts)) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+            int published = client.diagnostics.size();
+
+            client.remote.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
+                    com.google.gson.JsonParser.parseString("{\"sandbox\": \"off\"}")));
+
+            LspTestClient.await("the document checked again by a new Lean", () -> client.diagnostics.size() > published);
+            assertEquals(List.of(SandboxMode.AUTO, SandboxMode.OFF), checkerModes);
         }
     }
 

@@ -26,6 +26,10 @@ public final class Settings {
             "Threads the Lean server may use (lean -j); 0 lets Lean choose.");
     public static final Setting<Integer> LEAN_CHECK_DELAY_MS = Setting.integer("lean.checkDelayMs", 300, 0,
             "Milliseconds to wait after the last keystroke before Lean re-checks the file.");
+    public static final Setting<String> SANDBOX = Setting.choice("sandbox", "auto", List.of("auto", "required", "off"),
+            "Where candidate tactics and formalized statements are replayed: auto confines the replaying Lean processes "
+                    + "in bubblewrap where it works, else runs them unconfined and says so in the status; required refuses "
+                    + "to replay without bubblewrap, saying how to install it; off never confines them.");
     public static final Setting<String> MODEL_PATH = Setting.text("model.path", "",
             "Directory of the ONNX model (model.onnx, tokenizer.json, config). Empty: no model; only the built-in tactic portfolio is suggested.");
     public static final Setting<String> MODEL_DEVICE = Setting.choice("model.device", "cpu", List.of("cpu", "cuda", "auto"),
@@ -47,7 +51,7 @@ public final class Settings {
 
     /** Every setting, in the order the documentation lists them. */
     public static final List<Setting<?>> ALL = List.of(
-            LEAN_EXECUTABLE, LEAN_MEMORY_LIMIT_MB, LEAN_TIMEOUT, LEAN_THREADS, LEAN_CHECK_DELAY_MS,
+            LEAN_EXECUTABLE, LEAN_MEMORY_LIMIT_MB, LEAN_TIMEOUT, LEAN_THREADS, LEAN_CHECK_DELAY_MS, SANDBOX,
             MODEL_PATH, MODEL_DEVICE, MODEL_REMOTE_URL, MODEL_REMOTE_MODEL, MODEL_PROFILE,
             SUGGESTIONS_COUNT, SUGGESTIONS_ON_HOVER, TRACE_SERVER);
 
