@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lean3assist.bridge.locate.LeanNotFoundException;
+import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.suggest.StatementChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,13 +51,18 @@ final class FormalizeCommand implements Callable<Integer> {
             Path anchor = context != null ? context.toAbsolutePath()
                     : Files.createTempDirectory("lean3-assist-formalize").resolve("Formalize.lean");
             List<LinkedHashMap<String, Object>> checked = new ArrayList<>();
+            CheckerPool.Confinement confinement;
             try (var projects = lean.projects()) {
                 Optional<StatementChecker> checker;
                 try {
-                    checker = Optional.of(new StatementChecker(projects.forFile(anchor).checkers()));
+                    // On the project's checkers, as the language server checks them.
+                    var project = projects.forFile(anchor);
+                    checker = Optional.of(new StatementChecker(project.checkers()));
+                    confinement = project.confinement();
                 } catch (LeanNotFoundException e) {
                     spec.commandLine().getErr().println("lean3-assist: the statements are not checked: " + e.getMessage());
                     checker = Optional.empty();
+                    confinement = new CheckerPool.Confinement(false, "nothing was checked: no Lean 3 was found");
                 }
                 for (String statement : statements) {
                     var entry = new LinkedHashMap<String, Object>();
@@ -77,6 +83,7 @@ final class FormalizeCommand implements Callable<Integer> {
                 var json = new LinkedHashMap<String, Object>();
                 json.put("text", text);
                 json.put("statements", checked);
+                json.put("sandbox", OneShot.sandboxJson(confinement));
                 OneShot.printJson(out, json);
             } else {
                 for (var entry : checked) {
@@ -88,6 +95,7 @@ final class FormalizeCommand implements Callable<Integer> {
                 if (checked.isEmpty()) {
                     out.println("The model wrote no theorem statement.");
                 }
+                out.println(OneShot.sandboxLine(confinement));
             }
             out.flush();
             return checked.stream().anyMatch(entry -> "ok".equals(entry.get("status"))) ? 0 : 1;

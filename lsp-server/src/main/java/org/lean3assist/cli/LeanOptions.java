@@ -2,11 +2,15 @@ package org.lean3assist.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import org.lean3assist.bridge.LeanBridgeSettings;
+import org.lean3assist.bridge.sandbox.SandboxMode;
 import org.lean3assist.workspace.LeanStarter;
 import org.lean3assist.workspace.LeanProjects;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options every command that runs Lean shares, with the bridge's defaults. */
 final class LeanOptions {
@@ -23,11 +27,18 @@ final class LeanOptions {
             description = "Lean's deterministic timeout (lean -T; default ${DEFAULT-VALUE}).")
     int deterministicTimeout;
 
+    @Option(names = "--sandbox", paramLabel = "auto|required|off", defaultValue = "auto",
+            converter = SandboxModeConverter.class,
+            description = "Confine the Lean processes that replay tactics and check statements in bubblewrap: "
+                    + "auto (where it works, else unconfined, and the output says so), required (refuse to replay "
+                    + "without it) or off (default ${DEFAULT-VALUE}).")
+    SandboxMode sandbox;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
     LeanBridgeSettings bridgeSettings() {
-        var settings = LeanBridgeSettings.defaults().withLimits(memoryLimitMb, deterministicTimeout, 0);
+        var settings = LeanBridgeSettings.defaults().withLimits(memoryLimitMb, deterministicTimeout, 0).withSandbox(sandbox);
         return lean == null ? settings : settings.withExecutablePath(lean);
     }
 
@@ -49,5 +60,20 @@ final class LeanOptions {
         }
         String fromEnvironment = System.getenv("LEAN3ASSIST_MODEL_DIR");
         return fromEnvironment == null || fromEnvironment.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnvironment));
+    }
+
+    /**
+     * {@code --sandbox}: exactly one of the modes' setting values, as the editor setting takes them;
+     * anything else is a usage error rather than a guess.
+     */
+    static final class SandboxModeConverter implements ITypeConverter<SandboxMode> {
+        @Override
+        public SandboxMode convert(String value) {
+            return Arrays.stream(SandboxMode.values())
+                    .filter(mode -> mode.settingValue().equals(value))
+                    .findFirst()
+                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a sandbox mode: use "
+                            + String.join(", ", Arrays.stream(SandboxMode.values()).map(SandboxMode::settingValue).toList())));
+        }
     }
 }

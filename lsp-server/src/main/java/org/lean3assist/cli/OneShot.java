@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.PositionConverter;
+import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.suggest.TacticSite;
 import org.lean3assist.workspace.LeanProject;
 import org.lean3assist.workspace.LeanProjects;
@@ -94,6 +95,22 @@ final class OneShot {
 
     static LeanPosition position(FilePosition at) {
         return at.position();
+    }
+
+    /** How the replays were confined, for {@code --json}: {@code {"sandboxed": …, "description": "…"}}. */
+    static java.util.Map<String, Object> sandboxJson(CheckerPool.Confinement confinement) {
+        var json = new java.util.LinkedHashMap<String, Object>();
+        json.put("sandboxed", confinement.sandboxed());
+        json.put("description", confinement.description());
+        return json;
+    }
+
+    /**
+     * How the replays were confined, as the one line of text output that says so: the pool's own
+     * description, which begins "sandboxed" or "not sandboxed" (or says why replays were refused).
+     */
+    static String sandboxLine(CheckerPool.Confinement confinement) {
+        return "Replays: " + confinement.description();
     }
 
     /** The first line of a possibly multi-line Lean message, for one-line-per-item text output. */

@@ -53,7 +53,7 @@ final class SuggestCommand implements Callable<Integer> {
             var request = new SuggestionEngine.Request(file, 1, text, site.start(), goal);
             List<Suggestion> ranked = OneShot.await(engine.suggest(project.verifier(), request, () -> false));
             List<Suggestion> shown = ranked.stream().filter(s -> all || s.verified()).limit(all ? ranked.size() : count).toList();
-            print(goal.rawState(), site.start(), ranked, shown);
+            print(goal.rawState(), site.start(), ranked, shown, project.confinement());
             return 0;
         } finally {
             executor.shutdownNow();
@@ -61,7 +61,8 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private void print(String goal, org.lean3assist.bridge.text.LeanPosition site, List<Suggestion> ranked,
-                       List<Suggestion> shown) throws java.io.IOException {
+                       List<Suggestion> shown, org.lean3assist.bridge.verify.CheckerPool.Confinement confinement)
+            throws java.io.IOException {
         var out = spec.commandLine().getOut();
         if (lean.json) {
             var json = new LinkedHashMap<String, Object>();
@@ -71,6 +72,7 @@ final class SuggestCommand implements Callable<Integer> {
             json.put("goal", goal);
             json.put("candidates", ranked.size());
             json.put("suggestions", shown.stream().map(SuggestCommand::toJson).toList());
+            json.put("sandbox", OneShot.sandboxJson(confinement));
             OneShot.printJson(out, json);
             return;
         }
@@ -86,6 +88,8 @@ final class SuggestCommand implements Callable<Integer> {
         if (shown.isEmpty()) {
             out.println("  (none)");
         }
+        out.println();
+        out.println(OneShot.sandboxLine(confinement));
         out.flush();
     }
 

@@ -44,11 +44,13 @@ final class VerifyCommand implements Callable<Integer> {
                 json.put("line", site.start().line());
                 json.put("column", site.start().column());
                 json.put("results", verdicts.stream().map(SuggestCommand::toJson).toList());
+                json.put("sandbox", OneShot.sandboxJson(checked.project().confinement()));
                 OneShot.printJson(out, json);
             } else {
                 for (Suggestion verdict : verdicts) {
                     out.printf("%-32s %s%n", verdict.tactic(), OneShot.firstLine(verdict.describe()));
                 }
+                out.println(OneShot.sandboxLine(checked.project().confinement()));
             }
             out.flush();
             return 0;

@@ -52,6 +52,25 @@ class MainTest {
     }
 
     @Test
+    void aSandboxModeThatIsNotOneOfTheThreeIsAUsageError() {
+        for (String command : new String[] {"suggest", "verify", "formalize", "check", "goal"}) {
+            var outcome = command.equals("verify") ? run(command, "--sandbox", "maybe", "x.lean:1:0", "simp")
+                    : command.equals("formalize") ? run(command, "--sandbox", "maybe", "every n is n")
+                    : command.equals("check") ? run(command, "--sandbox", "maybe", "x.lean")
+                    : run(command, "--sandbox", "maybe", "x.lean:1:0");
+            assertEquals(2, outcome.exitCode(), command + ": " + outcome.err());
+            assertTrue(outcome.err().contains("'maybe' is not a sandbox mode: use auto, required, off"), outcome.err());
+        }
+    }
+
+    @Test
+    void theOneShotCommandsDocumentTheSandboxOption() {
+        var outcome = run("verify", "--help");
+        assertEquals(0, outcome.exitCode());
+        assertTrue(outcome.out().contains("--sandbox=auto|required|off"), outcome.out());
+    }
+
+    @Test
     void noSubcommandIsAUsageError() {
         var outcome = run();
         assertEquals(2, outcome.exitCode());

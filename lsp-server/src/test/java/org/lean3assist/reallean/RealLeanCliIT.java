@@ -48,6 +48,10 @@ class RealLeanCliIT {
         assertEquals("p q : Prop,\nh : p ∧ q\n⊢ q ∧ p", json.get("goal").asText());
         JsonNode first = json.get("suggestions").get(0);
         assertEquals("closes_goal", first.get("status").asText(), json.toString());
+        // Whether the replays ran in the sandbox depends on the machine; the output says which.
+        JsonNode sandbox = json.get("sandbox");
+        assertTrue(sandbox.get("sandboxed").isBoolean(), json.toString());
+        assertEquals(sandbox.get("sandboxed").asBoolean(), sandbox.get("description").asText().startsWith("sandboxed"), json.toString());
     }
 
     @Test
@@ -70,6 +74,17 @@ class RealLeanCliIT {
         assertTrue(lines[1].startsWith("split") && lines[1].contains("makes progress; 2 goals left"), run.stdout());
         assertTrue(lines[2].startsWith("exact h") && lines[2].contains("fails:"), run.stdout());
         assertTrue(lines[3].startsWith("sorry") && lines[3].contains("refused before Lean"), run.stdout());
+        assertTrue(lines[4].startsWith("Replays: sandboxed") || lines[4].startsWith("Replays: not sandboxed"), run.stdout());
+    }
+
+    @Test
+    void verifyWithTheSandboxOffSaysTheReplaysWereNotSandboxed() throws Exception {
+        Run run = launch("verify", "--sandbox", "off", "--json", "examples/and_swap.lean:8:2", "exact ⟨h.2, h.1⟩");
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode json = new ObjectMapper().readTree(run.stdout());
+        assertEquals("closes_goal", json.get("results").get(0).get("status").asText(), json.toString());
+        assertEquals(false, json.get("sandbox").get("sandboxed").asBoolean(), json.toString());
+        assertTrue(json.get("sandbox").get("description").asText().contains("\"off\""), json.toString());
     }
 
     @Test
