@@ -57,13 +57,33 @@ export function statusView(phase: ClientPhase, status: StatusParams | undefined,
   if (status === undefined) {
     return { text: '$(server-process) Lean 3 Assist', tooltip: 'The server is running and has not reported Lean\'s state yet.' + suffix, problem: false };
   }
-  const text = `${LEAN_TEXT[status.lean] ?? `Lean ${status.lean}`} · ${MODEL_TEXT[status.model] ?? `model ${status.model}`}`;
+  const replays = sandboxView(status);
+  const text = `${LEAN_TEXT[status.lean] ?? `Lean ${status.lean}`} · ${MODEL_TEXT[status.model] ?? `model ${status.model}`}`
+    + (replays ? ` · ${replays.text}` : '');
   const lines = [`Lean: ${status.lean}`, `Model: ${status.model}`];
+  if (replays) {
+    lines.push(`Replays: ${replays.tooltip}`);
+  }
   if (status.message) {
     lines.push('', status.message);
   }
   const bad = status.lean === 'crashed' || status.lean === 'missing' || status.model === 'error';
   return { text, tooltip: lines.join('\n') + suffix, problem: bad };
+}
+
+/**
+ * How the replays of model output are confined, as the status bar shows it: a shield when they
+ * run in the sandbox, a warning when they do not; the server's description goes in the tooltip.
+ * Undefined until the server has said (no project has started yet).
+ */
+export function sandboxView(status: StatusParams | undefined): { text: string; tooltip: string } | undefined {
+  if (typeof status?.sandboxed !== 'boolean') {
+    return undefined;
+  }
+  const tooltip = status.sandbox ?? (status.sandboxed ? 'sandboxed' : 'not sandboxed');
+  return status.sandboxed
+    ? { text: '$(shield) sandboxed', tooltip }
+    : { text: '$(warning) replays not sandboxed', tooltip };
 }
 
 // ---- Suggest next tactic ----

@@ -126,10 +126,20 @@ export const STATUS_METHOD = '$/lean3Assist/status';
 export type LeanState = 'starting' | 'ready' | 'checking' | 'restarting' | 'crashed' | 'missing';
 export type ModelState = 'none' | 'loading' | 'ready-cpu' | 'ready-cuda' | 'error';
 
+/** The values of the `lean3Assist.sandbox` setting. */
+export type SandboxMode = 'auto' | 'required' | 'off';
+
 export interface StatusParams {
   lean: LeanState;
   model: ModelState;
   message?: string;
+  /**
+   * Whether the Lean processes that replay model output (candidate tactics, formalized statements)
+   * for the project checked last run in the OS sandbox; absent until a project has started.
+   */
+  sandboxed?: boolean;
+  /** One line saying how they are confined, or why not (or why replays are refused). */
+  sandbox?: string;
 }
 
 // ---- settings ----
@@ -141,6 +151,7 @@ export const Settings = {
   leanTimeout: `${NAMESPACE}.lean.timeout`,
   leanThreads: `${NAMESPACE}.lean.threads`,
   leanCheckDelayMs: `${NAMESPACE}.lean.checkDelayMs`,
+  sandbox: `${NAMESPACE}.sandbox`,
   modelPath: `${NAMESPACE}.model.path`,
   modelDevice: `${NAMESPACE}.model.device`,
   modelRemoteUrl: `${NAMESPACE}.model.remoteUrl`,

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { formalizeOutcome, insertionAfter, oneLine, serverSettingsTree, statusView, tacticPicks } from '../../presentation';
+import { formalizeOutcome, insertionAfter, oneLine, sandboxView, serverSettingsTree, statusView, tacticPicks } from '../../presentation';
 import { Settings, SuggestTacticsResult } from '../../protocol';
 
 // A goal as Lean 3.51.1 prints it (shared/lean3/goals/basics.json, `and_swap`).
@@ -20,6 +20,40 @@ describe('status bar', () => {
     assert.ok(statusView('running', { lean: 'crashed', model: 'ready-cpu' }).problem);
     assert.ok(statusView('running', { lean: 'ready', model: 'error' }).problem);
     assert.ok(!statusView('running', { lean: 'ready', model: 'ready-cpu' }).problem);
+  });
+
+  it('shows whether the replays of model output run in the sandbox, with the server\'s description in the tooltip', () => {
+    const sandboxed = statusView('running', {
+      lean: 'ready', model: 'none', sandboxed: true,
+      sandbox: 'sandboxed (bubblewrap 0.8.0: no network, own PID space, read-only files)',
+    });
+    assert.strictEqual(sandboxed.text, '$(check) Lean ready · no model · $(shield) sandboxed');
+    assert.match(sandboxed.tooltip, /Replays: sandboxed \(bubblewrap 0\.8\.0: no network/);
+    assert.ok(!sandboxed.problem);
+
+    const unconfined = statusView('running', {
+      lean: 'ready', model: 'ready-cpu', sandboxed: false, sandbox: 'not sandboxed: bubblewrap not found on PATH',
+    });
+    assert.strictEqual(unconfined.text, '$(check) Lean ready · model ready (CPU) · $(warning) replays not sandboxed');
+    assert.match(unconfined.tooltip, /Replays: not sandboxed: bubblewrap not found on PATH/);
+
+    // `required` without bubblewrap: the server refuses every replay and says how to install it.
+    const refused = statusView('running', {
+      lean: 'ready', model: 'none', sandboxed: false, sandbox: 'replays are refused: bubblewrap not found on PATH. Install bubblewrap',
+    });
+    assert.match(refused.text, /replays not sandboxed/);
+    assert.match(refused.tooltip, /replays are refused: .*Install bubblewrap/);
+  });
+
+  it('says nothing of the sandbox before a project has started', () => {
+    const view = statusView('running', { lean: 'starting', model: 'none' });
+    assert.strictEqual(view.text, '$(sync~spin) Lean starting · no model');
+    assert.doesNotMatch(view.tooltip, /Replays/);
+    assert.strictEqual(sandboxView(undefined), undefined);
+    // Gson leaves null fields out, and a client may see them as null.
+    assert.strictEqual(sandboxView(JSON.parse('{"lean":"ready","model":"none","sandboxed":null}')), undefined);
+    assert.deepStrictEqual(sandboxView({ lean: 'ready', model: 'none', sandboxed: false }),
+      { text: '$(warning) replays not sandboxed', tooltip: 'not sandboxed' });
   });
 
   it('tells a missing Java and a stopped server apart from a running one', () => {
@@ -104,11 +138,13 @@ describe('settings sent to the server', () => {
       [Settings.leanMemoryLimitMb]: 4096,
       [Settings.modelDevice]: 'cuda',
       [Settings.suggestionsOnHover]: false,
+      [Settings.sandbox]: 'required',
     };
     assert.deepStrictEqual(serverSettingsTree((key) => values[key]), {
       lean: { executablePath: '/home/someone/lean-3.51.1/bin/lean', memoryLimitMb: 4096 },
       model: { device: 'cuda' },
       suggestions: { onHover: false },
+      sandbox: 'required',
     });
   });
 });
