@@ -10,8 +10,9 @@
 //  4. A hover inside a proof of basics.lean shows the goal Lean recorded there and a "Suggestions"
 //     section naming a tactic Lean verified there (from shared/lean3/replays/basics.json).
 //  5. "Convert selection to Lean 3" on an informal sentence inserts a statement or shows Lean's error.
-//  6. The status bar item shows Lean's state; Suggest Next Tactic, Explain Lean Statement and Restart
-//     Lean work from the command palette.
+//  6. The status bar item shows Lean's state and whether replays are sandboxed (with the stand-in
+//     lean, which cannot run in the sandbox, "replays not sandboxed"); Suggest Next Tactic, Explain
+//     Lean Statement and Restart Lean work from the command palette.
 //  7. Inside the extension host: every contributed command is registered (vscode.commands.getCommands).
 // Screenshots of each step go to e2e/screenshots/. Without Lean 3 on the PATH, the stand-in
 // fake-lean/bin/lean replays the recordings. Every wait is bounded, and everything started is stopped.
@@ -234,16 +235,6 @@ async function main() {
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }, null, 2));
-  // The extension's settings go in the workspace: code-server's extension host runs on the "remote"
-  // side, where user settings of machine scope (model.path) are not applied.
-  fs.mkdirSync(path.join(workspace, '.vscode'));
-  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({
-    'lean3Assist.trace.server': 'messages',
-    // The model module's tiny test model (265k parameters), so the model paths run end to end.
-    ...(fs.existsSync(tinyModel) ? { 'lean3Assist.model.path': tinyModel } : {}),
-  }, null, 2));
-  log(fs.existsSync(tinyModel) ? `model: the tiny test model in ${path.relative(repoDir, tinyModel)}` : 'model: none (no tiny test model found)');
-
   // The in-host tests (see inHostChecks) write their outcome here; the extension host inherits the variable.
   const hostResult = path.join(scratch, 'host-result.json');
   const env = leanEnvironment({
@@ -251,6 +242,21 @@ async function main() {
     PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
     LEAN3_ASSIST_HOST_RESULT: hostResult,
   });
+  // The extension's settings go in the workspace: code-server's extension host runs on the "remote"
+  // side, where user settings of machine scope (model.path) are not applied.
+  fs.mkdirSync(path.join(workspace, '.vscode'));
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({
+    'lean3Assist.trace.server': 'messages',
+    // The model module's tiny test model (265k parameters), so the model paths run end to end.
+    ...(fs.existsSync(tinyModel) ? { 'lean3Assist.model.path': tinyModel } : {}),
+    // The checkers run the same `lean` as the editing Lean, in bubblewrap by default. The stand-in
+    // cannot run there: it is a node script whose recordings lie outside what the sandbox shows,
+    // and the sandbox clears the environment that names them. A real Lean keeps the default.
+    ...(usingStandIn ? { 'lean3Assist.sandbox': 'off' } : {}),
+  }, null, 2));
+  log(usingStandIn ? 'sandbox: off (the stand-in lean cannot run inside it)' : 'sandbox: the default (auto)');
+  log(fs.existsSync(tinyModel) ? `model: the tiny test model in ${path.relative(repoDir, tinyModel)}` : 'model: none (no tiny test model found)');
+
   const logFile = path.join(screenshots, 'code-server.log');
 
   await check('the .vsix installs offline', async () => {
@@ -308,6 +314,17 @@ async function main() {
       const current = await item.innerText();
       return /Lean (ready|checking)/.test(current) ? current : undefined;
     });
+    // The replays' confinement joins the item once a project has started (errors.lean's).
+    const withSandbox = await waitFor('status bar saying whether replays are sandboxed', 60 * SECOND, async () => {
+      const current = await item.innerText();
+      return /sandboxed/.test(current) ? current : undefined;
+    });
+    if (usingStandIn) {
+      // lean3Assist.sandbox is off with the stand-in, and the status bar must say so.
+      assert(/replays not sandboxed/.test(withSandbox), `the status bar does not say replays are not sandboxed: ${squash(withSandbox)}`);
+    } else {
+      log(`replays with a real Lean: ${/replays not sandboxed/.test(withSandbox) ? 'not sandboxed' : 'sandboxed'}`);
+    }
     if (!fs.existsSync(tinyModel)) {
       log(`status bar: ${squash(text)}`);
     } else {

@@ -10,6 +10,8 @@ import * as path from 'path';
 const clientDir = path.join(__dirname, '..', '..', '..');
 const fakeLean = path.join(clientDir, 'e2e', 'fake-lean', 'bin', 'lean');
 const recordings = path.resolve(process.env.LEAN3_RECORDINGS ?? path.join(clientDir, '..', '..', 'shared', 'lean3'));
+// The project's own recordings of checked replays, which the stand-in reads from this repository.
+const projectRecordings = path.join(clientDir, '..', 'lean-bridge', 'src', 'test', 'resources', 'lean3');
 
 interface Event {
   dir?: 'send' | 'recv';
@@ -17,7 +19,8 @@ interface Event {
 }
 
 function transcript(name: string): Event[] {
-  return fs.readFileSync(path.join(recordings, name), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+  const file = name.startsWith('checked/') ? path.join(projectRecordings, name) : path.join(recordings, name);
+  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
 }
 
 function expand(value: unknown, workspace: string): unknown {
@@ -49,6 +52,8 @@ function withoutWidgetIds(reply: unknown): unknown {
   const transcripts = [
     ...['basics', 'multigoal', 'unicode', 'errors', 'incomplete'].map((name) => `sessions/${name}.jsonl`),
     ...['basics', 'multigoal'].map((name) => `replays/${name}.jsonl`),
+    // A checker's replays: the variants of today's verifier, on a real Lean checker.
+    ...['basics', 'multigoal', 'verdicts'].map((name) => `checked/${name}.jsonl`),
   ];
   for (const name of transcripts) {
     it(`replays ${name} reply for reply`, function () {
