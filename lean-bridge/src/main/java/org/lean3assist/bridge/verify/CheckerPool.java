@@ -152,12 +152,16 @@ public final class CheckerPool implements AutoCloseable {
 
     /**
      * The address-space limit of a checker: Lean's own {@code -M} bounds only what its allocator
-     * counts (GMP's numbers escape it), while its threads' stacks and the loaded library add a
-     * fixed reserve on top.
+     * counts (GMP's numbers escape it: a squaring loop grew one Lean to 6.4 GB under {@code -M 4096}),
+     * so the sandbox adds a hard limit of {@code -M} plus a reserve for code, thread stacks and
+     * allocator slack (a core-library checker peaks at about 430 MB of address space in all).
      */
     static long addressSpaceMb(LeanBridgeSettings settings) {
-        return settings.memoryLimitMb() + 3072L;
+        return settings.memoryLimitMb() + ADDRESS_SPACE_RESERVE_MB;
     }
+
+    /** What a checker may map beyond Lean's {@code -M}. */
+    static final long ADDRESS_SPACE_RESERVE_MB = 1536;
 
     /** The toolchain's prefix, the project root, and the search path's directories, as they exist. */
     static List<Path> readablePaths(LeanInstallation lean, Path projectRoot) {

@@ -137,9 +137,28 @@ class ContainmentRealLeanTest {
         }
     }
 
+    @Test
+    void aNumberThatEscapesLeansOwnMemoryLimitIsStoppedByTheSandboxs() throws Exception {
+        // GMP's numbers are not counted by Lean's -M: squaring 2 thirty-six times asks for gigabytes.
+        // Under -M 256 the sandbox's address-space limit is 256 + 1536 MB, and Lean dies at it.
+        LeanBridgeSettings small = SETTINGS.withLimits(256, SETTINGS.deterministicTimeout(), 0)
+                .withReplay(1, Duration.ofSeconds(120));
+        String squaring = "tactic.trace (((list.range 36).foldl (λ a _, a * a) 2) % 7) >> tactic.admit";
+
+        List<ReplayResult> results = replay(Sandbox.forMode(SandboxMode.REQUIRED), FALSE_GOAL, List.of(squaring), small);
+
+        assertEquals(Verdict.INVALID, results.get(0).verdict(), results.toString());
+        assertTrue(results.get(0).explanation().orElseThrow().contains("died"), results.toString());
+    }
+
     private List<ReplayResult> replay(Sandbox sandbox, LeanPosition position, List<String> candidates) throws Exception {
-        try (LeanServer editing = LeanServer.start(RealLean.installation(), project, SETTINGS);
-             CheckerPool checkers = CheckerPool.forProject(RealLean.installation(), project, SETTINGS, sandbox);
+        return replay(sandbox, position, candidates, SETTINGS);
+    }
+
+    private List<ReplayResult> replay(Sandbox sandbox, LeanPosition position, List<String> candidates,
+                                      LeanBridgeSettings settings) throws Exception {
+        try (LeanServer editing = LeanServer.start(RealLean.installation(), project, settings);
+             CheckerPool checkers = CheckerPool.forProject(RealLean.installation(), project, settings, sandbox);
              Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), candidate -> SafetyVerdict.accept())) {
             return verifier.verify(new VerifyRequest(file, 1, SOURCE, position, candidates)).get(1800, TimeUnit.SECONDS);
         }
