@@ -28,3 +28,10 @@ example : false :=
 begin
   trivial
 end
+
+meta def prover_helper : tactic unit := tactic.triv
+
+theorem after_meta : true :=
+begin
+  trivial
+end

@@ -237,6 +237,14 @@ public final class LeanServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Completes when everything synced so far is checked, without the trailing wait: for a caller
+     * that recognises the one message it waits for, and polls for it.
+     */
+    public CompletableFuture<Void> awaitBarrier() {
+        return withClient(LeanClient::barrier).thenApply(done -> null);
+    }
+
     /** Every message of every file, from the last {@code all_messages}, in Lean's order. */
     public List<LeanMessage> allMessages() {
         return latestMessages.messages();

@@ -15,6 +15,9 @@ public enum Verdict {
     USES_SORRY,
     /** Lean's deterministic timeout or memory limit hit, or the wall-clock replay limit. */
     TIMEOUT,
-    /** The safety filter refused the candidate; it never reached Lean. */
+    /**
+     * The safety filter refused the candidate, or Lean said it names meta code; it never ran in
+     * Lean.
+     */
     REJECTED
 }

@@ -66,6 +66,9 @@ public final class Verifier implements AutoCloseable {
     private final CheckerPool checkers;
     private final ShadowFiles shadowFiles;
     private final Screen screen;
+    /** Whether Lean is asked which of a candidate's names are meta code, before it is replayed. */
+    private final boolean askLeanAboutMetaNames;
+    private final MetaNames metaNames = new MetaNames();
     private final Duration replayTimeout;
     private final ExecutorService replayThreads;
     private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
@@ -83,15 +86,24 @@ public final class Verifier implements AutoCloseable {
      * @param shadowFiles  the names replays are synced under, per checker slot
      */
     public Verifier(LeanServer editing, CheckerPool checkers, ShadowFiles shadowFiles) {
-        this(editing, checkers, shadowFiles, SafetyFilter::check);
+        this(editing, checkers, shadowFiles, SafetyFilter::check, true);
     }
 
-    /** The same with another screen: only tests that replay attacks on purpose pass one. */
+    /**
+     * The same with another screen, and without asking Lean about meta names: only tests that
+     * replay attacks on purpose, to try the verdicts and the sandbox alone, make one.
+     */
     Verifier(LeanServer editing, CheckerPool checkers, ShadowFiles shadowFiles, Screen screen) {
+        this(editing, checkers, shadowFiles, screen, false);
+    }
+
+    private Verifier(LeanServer editing, CheckerPool checkers, ShadowFiles shadowFiles, Screen screen,
+                     boolean askLeanAboutMetaNames) {
         this.editing = editing;
         this.checkers = checkers;
         this.shadowFiles = shadowFiles;
         this.screen = screen;
+        this.askLeanAboutMetaNames = askLeanAboutMetaNames;
         this.replayTimeout = editing.settings().replayTimeout();
         AtomicInteger threadNumber = new AtomicInteger();
         this.replayThreads = Executors.newFixedThreadPool(checkers.size(), runnable -> {
@@ -236,6 +248,13 @@ public final class Verifier implements AutoCloseable {
         ReplayClassifier.Classification classification;
         Optional<GoalState> goalsAfter = Optional.empty();
         try {
+            if (askLeanAboutMetaNames) {
+                Optional<String> refusal = metaRefusal(checker, shadow, textBefore(request.content(), block), candidate,
+                        deadline, job);
+                if (refusal.isPresent()) {
+                    return judged(index, candidate, Verdict.REJECTED, refusal.get(), elapsedSince(started));
+                }
+            }
             List<LeanMessage> messages = check(checker, shadow, variant.content(), variant.checkLine(), deadline, job);
             classification = ReplayClassifier.classify(variant, shadow, messages, job.baseline());
             if (classification.needsBaseline()) {
@@ -263,6 +282,61 @@ public final class Verifier implements AutoCloseable {
     }
 
     /**
+     * Why the candidate may not be replayed because Lean says one of its names is meta code here,
+     * if it may not: asked on the checker (once per name and text before the declaration), answered
+     * from what was asked before otherwise. An unanswered question refuses the candidate.
+     */
+    private Optional<String> metaRefusal(CheckerPool.Checker checker, String fileName, String prefix, String candidate,
+                                         long deadline, Job job) throws TimeoutException {
+        Set<String> names = MetaNames.namesIn(candidate);
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Set<String>> meta = metaNames.known(prefix, names);
+        if (meta.isEmpty()) {
+            MetaNames.Question question = MetaNames.question(prefix, names);
+            LeanServer lean = checker.lean();
+            await(checker.sync(fileName, question.content()), deadline);
+            job.throwIfCancelled();
+            await(lean.awaitBarrier(), deadline);
+            long lateDeadline = Math.min(deadline, System.nanoTime() + LATE_MESSAGES_WAIT.toNanos());
+            while (meta.isEmpty() && System.nanoTime() < lateDeadline) {
+                meta = question.answer(fileName, lean.allMessages(), names);
+                if (meta.isEmpty()) {
+                    sleepBriefly();
+                }
+            }
+            if (meta.isEmpty()) {
+                return Optional.of("Lean could not be asked whether the names in this candidate are meta code, so it"
+                        + " was not replayed");
+            }
+            metaNames.remember(prefix, names, meta.get());
+        }
+        return meta.get().isEmpty() ? Optional.empty() : Optional.of("Lean says '" + String.join("', '", meta.get())
+                + "' " + (meta.get().size() == 1 ? "is" : "are") + " meta code here (a definition that runs at"
+                + " elaboration time), which a proof step may not name");
+    }
+
+    /** The document's lines before the declaration's, each with its newline. */
+    private static String textBefore(String source, TacticBlock block) {
+        StringBuilder prefix = new StringBuilder();
+        String[] lines = source.split("\n", -1);
+        for (int index = 0; index < block.declarationLine() - 1; index++) {
+            prefix.append(lines[index]).append('\n');
+        }
+        return prefix.toString();
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    /**
      * Syncs {@code content} on the checker, waits until Lean has checked it, and returns every
      * message the checker then holds, once an answer at {@code answerLine} (column 0) is among
      * them or the late-message wait is over.
@@ -282,12 +356,7 @@ public final class Verifier implements AutoCloseable {
             if (answered || System.nanoTime() >= lateDeadline) {
                 return messages;
             }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
-            }
+            sleepBriefly();
         }
     }
 
@@ -303,14 +372,9 @@ public final class Verifier implements AutoCloseable {
     private ReplayClassifier.Baseline baseline(CheckerPool.Checker checker, String fileName, String source,
                                                TacticBlock block, Variant replayed, long deadline, Job job)
             throws TimeoutException {
-        StringBuilder probe = new StringBuilder();
-        String[] lines = source.split("\n", -1);
-        for (int index = 0; index < block.declarationLine() - 1; index++) {
-            probe.append(lines[index]).append('\n');
-        }
         int answerLine = block.declarationLine();
-        probe.append("#print axioms\n");
-        List<LeanMessage> messages = check(checker, fileName, probe.toString(), answerLine, deadline, job);
+        String probe = textBefore(source, block) + "#print axioms\n";
+        List<LeanMessage> messages = check(checker, fileName, probe, answerLine, deadline, job);
         List<LeanMessage> answers = messages.stream().filter(message -> message.fileName().equals(fileName)
                 && message.line() == answerLine && message.column() == 0
                 && message.severity() == LeanMessage.Severity.INFORMATION).toList();

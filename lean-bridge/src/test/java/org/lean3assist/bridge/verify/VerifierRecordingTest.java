@@ -40,6 +40,9 @@ import org.lean3assist.bridge.transport.TransportListener;
 class VerifierRecordingTest {
 
     private static final Recordings RECORDINGS = RecordedReplays.RECORDINGS;
+    /** The meta definition of verdicts.lean, which only Lean can tell is meta. */
+    private static final String USERS_META_DEFINITION = "prover_helper";
+    private static final Verifier.Screen BYPASSED = candidate -> SafetyVerdict.accept();
     private static final LeanBridgeSettings SETTINGS = LeanBridgeSettings.defaults()
             .withTrailingMessagesWait(Duration.ofMillis(20))
             .withReplay(1, Duration.ofSeconds(20));
@@ -50,10 +53,11 @@ class VerifierRecordingTest {
         int replayed = judgeAll(name, SafetyFilter::check);
 
         // Every honest step reaches Lean (the filter refuses no proof that works; a sorry that leaves
-        // other goals open is PROGRESS to Lean, and refused) ...
+        // other goals open is PROGRESS to Lean, and a user's meta definition run as a raw tactic
+        // closes a goal, and both are refused) ...
         assertTrue(CheckedReplays.expected(name).stream()
                 .filter(replay -> replay.verdict() == Verdict.CLOSES_GOAL || replay.verdict() == Verdict.PROGRESS)
-                .filter(replay -> !replay.candidate().equals("sorry"))
+                .filter(replay -> !replay.candidate().equals("sorry") && !replay.candidate().contains(USERS_META_DEFINITION))
                 .allMatch(replay -> SafetyFilter.check(replay.candidate()).accepted()));
         // ... and of the shared corpus, all but its four sorry.
         if (!name.equals("verdicts")) {
@@ -64,7 +68,7 @@ class VerifierRecordingTest {
     @ParameterizedTest(name = "{0}, unfiltered")
     @ValueSource(strings = {"basics", "multigoal", "verdicts"})
     void givesEveryCandidateItsRightfulVerdictEvenWithTheFilterBypassed(String name) throws Exception {
-        int replayed = judgeAll(name, candidate -> SafetyVerdict.accept());
+        int replayed = judgeAll(name, BYPASSED);
 
         assertEquals(CheckedReplays.expected(name).size(), replayed);
     }
@@ -79,7 +83,8 @@ class VerifierRecordingTest {
 
         try (LeanServer editing = idleEditingLean();
              CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, name, 0);
-             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), screen)) {
+             Verifier verifier = screen == BYPASSED ? new Verifier(editing, checkers, ShadowFiles.perSlot(), screen)
+                     : new Verifier(editing, checkers, ShadowFiles.perSlot())) {
             for (Map.Entry<LeanPosition, List<String>> position : byPosition.entrySet()) {
                 List<ReplayResult> told = new CopyOnWriteArrayList<>();
                 List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, position.getKey(),
@@ -91,6 +96,12 @@ class VerifierRecordingTest {
                             && replay.candidate().equals(result.candidate())).findFirst().orElseThrow();
                     if (!screen.check(result.candidate()).accepted()) {
                         assertEquals(Verdict.REJECTED, result.verdict(), want.toString());
+                        continue;
+                    }
+                    if (result.candidate().contains(USERS_META_DEFINITION) && screen != BYPASSED) {
+                        // The filter knows no user's meta definition; Lean does.
+                        assertEquals(Verdict.REJECTED, result.verdict(), want.toString());
+                        assertTrue(result.explanation().orElseThrow().contains("meta code"), result.toString());
                         continue;
                     }
                     replayed++;
@@ -111,6 +122,27 @@ class VerifierRecordingTest {
             assertEquals(1, checkers.started(), "one checker judged them all");
         }
         return replayed;
+    }
+
+    @Test
+    void asksLeanWhichNamesAreMetaCodeAndRefusesThoseThatAre() throws Exception {
+        Path file = RECORDINGS.sourcePath("verdicts");
+        String source = CheckedReplays.source("verdicts");
+
+        try (LeanServer editing = idleEditingLean();
+             CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "verdicts", 0);
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot())) {
+            List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, new LeanPosition(36, 2),
+                    List.of("exact " + USERS_META_DEFINITION, "trivial", USERS_META_DEFINITION))).get(60, TimeUnit.SECONDS);
+
+            assertEquals(List.of("trivial", "exact " + USERS_META_DEFINITION, USERS_META_DEFINITION),
+                    results.stream().map(ReplayResult::candidate).toList());
+            assertEquals(Verdict.CLOSES_GOAL, results.get(0).verdict());
+            assertEquals(Verdict.REJECTED, results.get(1).verdict(), "the filter passed it; Lean said it names meta code");
+            assertEquals("Lean says '" + USERS_META_DEFINITION + "' is meta code here (a definition that runs at elaboration"
+                    + " time), which a proof step may not name", results.get(1).explanation().orElseThrow());
+            assertEquals(Verdict.REJECTED, results.get(2).verdict(), "a bare name in tactic position: the filter's refusal");
+        }
     }
 
     @Test
