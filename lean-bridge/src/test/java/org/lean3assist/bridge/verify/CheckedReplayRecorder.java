@@ -66,8 +66,7 @@ class CheckedReplayRecorder {
                          settings);
              }, 1, new CheckerPool.Confinement(false, "recording"));
              Verifier unfiltered = new Verifier(editing, checkers, ShadowFiles.perSlot(),
-                     candidate -> SafetyVerdict.accept());
-             Verifier product = new Verifier(editing, checkers, ShadowFiles.perSlot())) {
+                     candidate -> SafetyVerdict.accept())) {
             editing.openDocument(file, 1, source).get(60, TimeUnit.SECONDS);
             // First every candidate with the filter bypassed: the verdicts of the attacks themselves.
             for (var position : CheckedReplays.candidatesByPosition(name).entrySet()) {
@@ -84,9 +83,15 @@ class CheckedReplayRecorder {
                 });
             }
             // Then as the product replays them: Lean is also asked which of their names are meta code.
+            // Each candidate by a verifier of its own, which has asked nothing yet, so that every
+            // candidate's question is recorded, whatever a test asks before it.
             for (var position : CheckedReplays.candidatesByPosition(name).entrySet()) {
-                product.verify(new VerifyRequest(file, 1, source, position.getKey(), position.getValue()))
-                        .get(600, TimeUnit.SECONDS);
+                for (String candidate : position.getValue()) {
+                    try (Verifier product = new Verifier(editing, checkers, ShadowFiles.perSlot())) {
+                        product.verify(new VerifyRequest(file, 1, source, position.getKey(), List.of(candidate)))
+                                .get(600, TimeUnit.SECONDS);
+                    }
+                }
             }
             assertEquals(1, checkers.started(), "every candidate was replayed on one checker");
         }
