@@ -121,10 +121,7 @@ public final class RecordingTransport implements Transport {
 
     @Override
     public void closeInput() {
-        ObjectNode note = new Recorder(events, startedNanos, placeholders).stamped();
-        note.put("event", "note");
-        note.put("text", "closing stdin");
-        new Recorder(events, startedNanos, placeholders).add(note);
+        note("closing stdin");
         real.closeInput();
     }
 
@@ -134,11 +131,17 @@ public final class RecordingTransport implements Transport {
      */
     @Override
     public void kill() {
-        ObjectNode note = new Recorder(events, startedNanos, placeholders).stamped();
-        note.put("event", "note");
-        note.put("text", "closing stdin: the client killed the process");
-        new Recorder(events, startedNanos, placeholders).add(note);
+        note("closing stdin: the client killed the process");
         real.kill();
+    }
+
+    /** The recorder's annotation, as the corpus writes it. */
+    private void note(String text) {
+        Recorder recorder = new Recorder(events, startedNanos, placeholders);
+        ObjectNode note = recorder.stamped();
+        note.put("event", "note");
+        note.put("text", text);
+        recorder.add(note);
     }
 
     @Override
