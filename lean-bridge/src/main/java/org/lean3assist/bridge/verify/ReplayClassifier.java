@@ -125,10 +125,7 @@ public final class ReplayClassifier {
         // Errors in this replay's own file come first, so the message shown is about the candidate.
         errors.sort(Comparator.comparing((LeanMessage message) -> !message.fileName().equals(fileName))
                 .thenComparingInt(LeanMessage::line).thenComparingInt(LeanMessage::column));
-        List<LeanMessage> checkAnswers = answersAt(own, variant.checkLine());
-        boolean fresh = checkAnswers.size() == 1
-                && checkAnswers.get(0).text().startsWith(variant.checkName() + " :");
-        if (!fresh) {
+        if (!hasFreshAnswer(variant, fileName, allMessages)) {
             return errors.isEmpty()
                     ? Classification.of(Verdict.INVALID, "Lean's answer for this replay was not seen (lost, late or"
                             + " replaced), so nothing is claimed for it", relevant)
@@ -172,6 +169,16 @@ public final class ReplayClassifier {
                     + ", which the declaration's environment did not have"), Optional.empty(), relevant, !baseline.known());
         }
         return new Classification(Verdict.CLOSES_GOAL, Optional.empty(), Optional.empty(), relevant, false);
+    }
+
+    /**
+     * Whether the messages hold this replay's own answer: exactly one {@code #check} answer at its
+     * line that names the variant's fresh name. A list left by another replay never does.
+     */
+    public static boolean hasFreshAnswer(Variant variant, String fileName, List<LeanMessage> allMessages) {
+        List<LeanMessage> checkAnswers = answersAt(allMessages.stream()
+                .filter(message -> message.fileName().equals(fileName)).toList(), variant.checkLine());
+        return checkAnswers.size() == 1 && checkAnswers.get(0).text().startsWith(variant.checkName() + " :");
     }
 
     /** What {@code #print axioms NAME} printed: the axioms, and whether {@code [sorry]} was among them. */

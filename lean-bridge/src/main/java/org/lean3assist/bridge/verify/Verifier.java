@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lean3assist.bridge.LeanServer;
@@ -255,7 +257,8 @@ public final class Verifier implements AutoCloseable {
                     return judged(index, candidate, Verdict.REJECTED, refusal.get(), elapsedSince(started));
                 }
             }
-            List<LeanMessage> messages = check(checker, shadow, variant.content(), variant.checkLine(), deadline, job);
+            List<LeanMessage> messages = check(checker, shadow, variant.content(),
+                    held -> ReplayClassifier.hasFreshAnswer(variant, shadow, held), deadline, job);
             classification = ReplayClassifier.classify(variant, shadow, messages, job.baseline());
             if (classification.needsBaseline()) {
                 if (!job.baseline().known()) {
@@ -338,11 +341,13 @@ public final class Verifier implements AutoCloseable {
 
     /**
      * Syncs {@code content} on the checker, waits until Lean has checked it, and returns every
-     * message the checker then holds, once an answer at {@code answerLine} (column 0) is among
-     * them or the late-message wait is over.
+     * message the checker then holds, once they hold this check's own answer ({@code answered})
+     * or the late-message wait is over. A list left by the check before cannot end the wait: the
+     * answer is recognised by what only this check can print.
      */
-    private List<LeanMessage> check(CheckerPool.Checker checker, String fileName, String content, int answerLine,
-                                    long deadline, Job job) throws TimeoutException {
+    private List<LeanMessage> check(CheckerPool.Checker checker, String fileName, String content,
+                                    Predicate<List<LeanMessage>> answered, long deadline, Job job)
+            throws TimeoutException {
         LeanServer lean = checker.lean();
         await(checker.sync(fileName, content), deadline);
         job.throwIfCancelled();
@@ -351,9 +356,7 @@ public final class Verifier implements AutoCloseable {
         long lateDeadline = Math.min(deadline, System.nanoTime() + LATE_MESSAGES_WAIT.toNanos());
         while (true) {
             List<LeanMessage> messages = lean.allMessages();
-            boolean answered = messages.stream().anyMatch(message -> message.fileName().equals(fileName)
-                    && message.line() == answerLine && message.column() == 0);
-            if (answered || System.nanoTime() >= lateDeadline) {
+            if (answered.test(messages) || System.nanoTime() >= lateDeadline) {
                 return messages;
             }
             sleepBriefly();
@@ -374,12 +377,16 @@ public final class Verifier implements AutoCloseable {
             throws TimeoutException {
         int answerLine = block.declarationLine();
         String probe = textBefore(source, block) + "#print axioms\n";
-        List<LeanMessage> messages = check(checker, fileName, probe, answerLine, deadline, job);
-        List<LeanMessage> answers = messages.stream().filter(message -> message.fileName().equals(fileName)
-                && message.line() == answerLine && message.column() == 0
-                && message.severity() == LeanMessage.Severity.INFORMATION).toList();
-        boolean stale = messages.stream().anyMatch(message -> message.text().contains(replayed.checkName()));
-        if (answers.size() != 1 || stale) {
+        Predicate<List<LeanMessage>> stale = held -> held.stream()
+                .anyMatch(message -> message.text().contains(replayed.checkName()));
+        Function<List<LeanMessage>, List<LeanMessage>> answersIn = held -> held.stream()
+                .filter(message -> message.fileName().equals(fileName) && message.line() == answerLine
+                        && message.column() == 0 && message.severity() == LeanMessage.Severity.INFORMATION)
+                .toList();
+        List<LeanMessage> messages = check(checker, fileName, probe,
+                held -> !stale.test(held) && !answersIn.apply(held).isEmpty(), deadline, job);
+        List<LeanMessage> answers = answersIn.apply(messages);
+        if (answers.size() != 1 || stale.test(messages)) {
             return new ReplayClassifier.Baseline(true, ReplayClassifier.STANDARD_AXIOMS, Set.of());
         }
         Set<String> axioms = ReplayClassifier.parseEnvironmentAxioms(answers.get(0).text()).orElse(Set.of());

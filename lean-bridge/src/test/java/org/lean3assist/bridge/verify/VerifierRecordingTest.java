@@ -125,6 +125,29 @@ class VerifierRecordingTest {
     }
 
     @Test
+    void waitsForEachReplaysOwnAnswerWhenLeanIsSlowerThanTheTrailingWait() throws Exception {
+        // Lean's answers at one and a half times their recorded pace: the last all_messages of a
+        // replay comes after the barrier and the trailing wait, while the list of the replay before
+        // still holds an answer at the same line.
+        Path file = RECORDINGS.sourcePath("basics");
+        String source = CheckedReplays.source("basics");
+        Map.Entry<LeanPosition, List<String>> first = CheckedReplays.candidatesByPosition("basics").entrySet().iterator().next();
+
+        try (LeanServer editing = idleEditingLean();
+             CheckerPool checkers = CheckedReplays.checkers(RECORDINGS, "basics", 1.5);
+             Verifier verifier = new Verifier(editing, checkers, ShadowFiles.perSlot(), BYPASSED)) {
+            List<ReplayResult> results = verifier.verify(new VerifyRequest(file, 1, source, first.getKey(), first.getValue()))
+                    .get(120, TimeUnit.SECONDS);
+
+            for (ReplayResult result : results) {
+                assertEquals(CheckedReplays.expected("basics").stream().filter(replay -> replay.position().equals(first.getKey())
+                        && replay.candidate().equals(result.candidate())).findFirst().orElseThrow().verdict(),
+                        result.verdict(), result.toString());
+            }
+        }
+    }
+
+    @Test
     void asksLeanWhichNamesAreMetaCodeAndRefusesThoseThatAre() throws Exception {
         Path file = RECORDINGS.sourcePath("verdicts");
         String source = CheckedReplays.source("verdicts");
