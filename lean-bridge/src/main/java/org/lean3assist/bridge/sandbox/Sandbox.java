@@ -1,9 +1,13 @@
 package org.lean3assist.bridge.sandbox;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -132,6 +136,35 @@ public final class Sandbox {
             throw new IllegalArgumentException("the program to sandbox must be an absolute path: " + argv);
         }
         return command.get().wrap(argv, spec);
+    }
+
+    /**
+     * Why the confined program could not read one of {@code paths}, if it could not. For a root
+     * caller the program runs as "nobody" (so that the process limit binds), and a bound directory
+     * keeps its own permission bits: one that others may not read and enter (a JUnit temporary
+     * directory, a project made with {@code umask 077}) is closed to it. The parents do not matter:
+     * inside, the sandbox makes its own. An ordinary user's program keeps that user's access.
+     */
+    public Optional<String> unreadable(List<Path> paths) {
+        if (command.isEmpty() || command.get().shape() != BubblewrapCommand.Shape.ROOT_CALLER) {
+            return Optional.empty();
+        }
+        for (Path path : paths) {
+            try {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+                boolean directory = Files.isDirectory(path);
+                boolean open = permissions.contains(PosixFilePermission.OTHERS_READ)
+                        && (!directory || permissions.contains(PosixFilePermission.OTHERS_EXECUTE));
+                if (!open) {
+                    return Optional.of("the server runs as root, so the sandboxed checkers run as nobody, and " + path
+                            + " (" + PosixFilePermissions.toString(permissions) + ") is closed to others: make it"
+                            + " readable by others (chmod o+rX) or set lean3Assist.sandbox to \"off\"");
+                }
+            } catch (IOException | UnsupportedOperationException unknown) {
+                return Optional.of("the permissions of " + path + " could not be read: " + unknown.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

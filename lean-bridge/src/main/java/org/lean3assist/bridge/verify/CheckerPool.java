@@ -22,6 +22,7 @@ import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.locate.LeanInstallation;
 import org.lean3assist.bridge.sandbox.Sandbox;
+import org.lean3assist.bridge.sandbox.SandboxMode;
 import org.lean3assist.bridge.sandbox.SandboxSpec;
 import org.lean3assist.bridge.sandbox.SandboxUnavailableException;
 import org.lean3assist.bridge.transport.LeanCommand;
@@ -130,7 +131,9 @@ public final class CheckerPool implements AutoCloseable {
      * The checkers of one project as the settings' sandbox mode has them: in the sandbox where it
      * works (or always, for {@code REQUIRED}), else unconfined (for {@code AUTO}, with a warning
      * logged once, and {@code OFF}). Where {@code REQUIRED} cannot be met, a pool that refuses every
-     * check, saying why and how to install the sandbox: the editing Lean still runs.
+     * check, saying why and how to install the sandbox: the editing Lean still runs. A sandbox that
+     * could not read the project or the toolchain (see {@link Sandbox#unreadable}) does not work
+     * there, and counts as missing.
      */
     public static CheckerPool forProject(LeanInstallation lean, Path projectRoot, LeanBridgeSettings settings)
             throws IOException {
@@ -139,6 +142,14 @@ public final class CheckerPool implements AutoCloseable {
             sandbox = Sandbox.forMode(settings.sandbox());
         } catch (SandboxUnavailableException unavailable) {
             return refusing(settings.replayConcurrency(), "replays are refused: " + unavailable.getMessage());
+        }
+        Optional<String> closed = sandbox.unreadable(readablePaths(lean, projectRoot));
+        if (closed.isPresent()) {
+            if (settings.sandbox() == SandboxMode.REQUIRED) {
+                return refusing(settings.replayConcurrency(), "replays are refused: " + closed.get());
+            }
+            LOG.warning(() -> "replays in " + projectRoot + " run without the sandbox: " + closed.get());
+            sandbox = Sandbox.none(closed.get());
         }
         return forProject(lean, projectRoot, settings, sandbox);
     }
