@@ -30,6 +30,7 @@ import org.lean3assist.bridge.goal.GoalParser;
 import org.lean3assist.bridge.goal.GoalState;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.protocol.LeanProcessException;
+import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.TacticBlock;
 import org.lean3assist.bridge.text.TacticBlocks;
 
@@ -267,7 +268,15 @@ public final class Verifier implements AutoCloseable {
                 classification = ReplayClassifier.classify(variant, shadow, messages, job.baseline());
             }
             if (classification.verdict() == Verdict.PROGRESS) {
-                goalsAfter = goalsAfter(lean, shadow, variant, classification, deadline);
+                Optional<String> after = stateAfter(lean, shadow, variant, classification, deadline);
+                Optional<String> before = stateAt(lean, shadow, variant.candidateStart(), deadline);
+                if (after.isPresent() && after.equals(before)) {
+                    // Lean accepted it and left every goal as it was (a skip, a try of a failing
+                    // tactic, a no-op term): that is no progress, whatever the error says.
+                    return judged(index, candidate, Verdict.INVALID, "the candidate leaves the goals as they were",
+                            elapsedSince(started));
+                }
+                goalsAfter = parsed(after);
             }
         } catch (TimeoutException tooSlow) {
             // Lean 3 does not stop a runaway elaboration when its file is synced again, and every
@@ -400,17 +409,22 @@ public final class Verifier implements AutoCloseable {
      * record there, the state printed in the unsolved-goals error (the two agree in every
      * recorded replay).
      */
-    private Optional<GoalState> goalsAfter(LeanServer lean, String shadow, Variant variant,
-                                           ReplayClassifier.Classification classification, long deadline) {
-        Optional<String> state;
+    private static Optional<String> stateAfter(LeanServer lean, String shadow, Variant variant,
+                                        ReplayClassifier.Classification classification, long deadline) {
+        Optional<String> state = stateAt(lean, shadow, variant.afterCandidate(), deadline);
+        return state.isPresent() ? state : classification.decisiveMessage().flatMap(ReplayClassifier::unsolvedState);
+    }
+
+    /** Lean's goal state at a position of a checked variant, if it has one there and answers in time. */
+    private static Optional<String> stateAt(LeanServer lean, String shadow, LeanPosition position, long deadline) {
         try {
-            state = await(lean.info(shadow, variant.afterCandidate()), deadline).state();
+            return await(lean.info(shadow, position), deadline).state();
         } catch (TimeoutException tooSlow) {
-            state = Optional.empty();
+            return Optional.empty();
         }
-        if (state.isEmpty()) {
-            state = classification.decisiveMessage().flatMap(ReplayClassifier::unsolvedState);
-        }
+    }
+
+    private static Optional<GoalState> parsed(Optional<String> state) {
         try {
             return state.map(GoalParser::parse);
         } catch (IllegalArgumentException unknownShape) {

@@ -29,7 +29,8 @@ import org.lean3assist.bridge.text.LeanPosition;
  * Attacks replayed on a real Lean 3 with the safety filter bypassed, so that only the verdict
  * checks and the sandbox stand between them and the machine. Payloads that do run IO in plain Lean
  * (shown first, unsandboxed, on a marker in a scratch folder) leave no trace when replayed in the
- * sandbox; no payload of the attack corpus gets CLOSES_GOAL on a goal it cannot honestly close.
+ * sandbox; no payload of the attack corpus gets CLOSES_GOAL or PROGRESS on a goal it cannot honestly
+ * close or change.
  */
 @EnabledIf(value = "realLeanAndSandbox",
         disabledReason = "needs a real Lean 3 (LEAN3_HOME or PATH) and a working bubblewrap; see the [real-lean] and [sandbox] lines")
@@ -123,7 +124,7 @@ class ContainmentRealLeanTest {
     @Test
     void noCorpusPayloadClosesAGoalItCannotHonestlyClose() throws Exception {
         List<String> payloads = AttackCorpus.all().map(AttackCorpus.Payload::text).distinct().toList();
-        Set<Verdict> dishonest = EnumSet.of(Verdict.CLOSES_GOAL);
+        Set<Verdict> dishonest = EnumSet.of(Verdict.CLOSES_GOAL, Verdict.PROGRESS);
 
         for (LeanPosition goal : List.of(FALSE_GOAL, ARITHMETIC_GOAL)) {
             List<ReplayResult> results = replay(Sandbox.forMode(SandboxMode.REQUIRED), goal, payloads);
