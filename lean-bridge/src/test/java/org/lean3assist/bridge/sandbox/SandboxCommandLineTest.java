@@ -23,7 +23,7 @@ class SandboxCommandLineTest {
 
     private static final Tools TOOLS = new Tools(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/env"), Path.of("/usr/bin/prlimit"),
             Path.of("/usr/bin/setpriv"), Path.of("/usr/bin/unshare"));
-    private static final List<String> LEAN = List.of("/opt/lean/bin/lean", "--server");
+    private static final List<String> LEAN = List.of("/usr/local/lean/bin/lean", "--server");
 
     @TempDir
     Path temporary;
@@ -36,17 +36,17 @@ class SandboxCommandLineTest {
     void anUnprivilegedCallersCommandLine() {
         Path project = temporary.resolve("project");
         Path scratch = temporary.resolve("scratch");
-        SandboxSpec spec = new SandboxSpec(List.of(Path.of("/opt/lean"), project), scratch, project, 2048, 16, 32, 128,
-                Map.of("PATH", "/usr/bin:/bin", "LEAN_PATH", "/opt/lean/library"));
+        SandboxSpec spec = new SandboxSpec(List.of(Path.of("/usr/local/lean"), project), scratch, project, 2048, 16, 32, 128,
+                Map.of("PATH", "/usr/bin:/bin", "LEAN_PATH", "/usr/local/lean/library"));
 
         List<String> command = new BubblewrapCommand(TOOLS, Shape.UNPRIVILEGED_CALLER, "bubblewrap 0.8.0").wrap(LEAN, spec);
 
         // bubblewrap itself is started with an empty environment.
         assertEquals(List.of("/usr/bin/env", "-i", "/usr/bin/bwrap", "--unshare-all", "--uid", "65534", "--gid", "65534"), command.subList(0, 8));
         assertTrue(command.containsAll(List.of("--die-with-parent", "--new-session", "--clearenv")), command.toString());
-        assertEquals(Map.of("PATH", "/usr/bin:/bin", "LEAN_PATH", "/opt/lean/library"), setenvs(command));
+        assertEquals(Map.of("PATH", "/usr/bin:/bin", "LEAN_PATH", "/usr/local/lean/library"), setenvs(command));
         assertEquals(List.of("/usr/bin/prlimit", "--as=2147483648", "--fsize=16777216", "--nproc=32", "--nofile=128", "--",
-                "/opt/lean/bin/lean", "--server"), command.subList(command.size() - 8, command.size()));
+                "/usr/local/lean/bin/lean", "--server"), command.subList(command.size() - 8, command.size()));
         assertTrue(Files.isDirectory(scratch), "the scratch directory is created");
         assertMountsAreTheAllowedOnes(command, spec);
         assertEquals(project.toString(), command.get(command.indexOf("--chdir") + 1));
@@ -56,7 +56,7 @@ class SandboxCommandLineTest {
     @EnabledIf("org.lean3assist.bridge.sandbox.RealSandbox#callerIsRoot")
     void aRootCallersCommandLineDropsRootBeforeTheProgram() throws Exception {
         Path scratch = temporary.resolve("scratch");
-        SandboxSpec spec = SandboxSpec.forLean(List.of(Path.of("/opt/lean")), scratch, scratch, 2048);
+        SandboxSpec spec = SandboxSpec.forLean(List.of(Path.of("/usr/local/lean")), scratch, scratch, 2048);
 
         List<String> command = new BubblewrapCommand(TOOLS, Shape.ROOT_CALLER, "bubblewrap 0.8.0").wrap(LEAN, spec);
 
