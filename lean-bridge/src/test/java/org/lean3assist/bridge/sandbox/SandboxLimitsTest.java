@@ -102,6 +102,7 @@ class SandboxLimitsTest {
     @Test
     void privateTmpHoldsNoMoreThanOneFileMay() throws Exception {
         // Many files, each under RLIMIT_FSIZE, would otherwise fill memory through the in-memory /tmp.
+        // The /tmp named here is the sandbox's own tmpfs, the thing under test, never the host's.
         String fillTmp = "for i in 1 2 3 4 5; do head -c 600000 /dev/zero > /tmp/part$i && echo \"wrote part$i\"; done";
 
         ProgramRun roomy = RealSandbox.runConfined(spec(1024, 8, 256, 256), fillTmp);

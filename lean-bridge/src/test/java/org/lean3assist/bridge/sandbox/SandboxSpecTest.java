@@ -28,10 +28,10 @@ class SandboxSpecTest {
 
     @Test
     void pathsAreNormalized() {
-        SandboxSpec spec = SandboxSpec.forLean(List.of(Path.of("/usr/local/lean/bin/..")), Path.of("/tmp/a/./scratch"), Path.of("/tmp/a/scratch/"), 64);
+        SandboxSpec spec = SandboxSpec.forLean(List.of(Path.of("/usr/local/lean/bin/..")), Path.of("/srv/a/./scratch"), Path.of("/srv/a/scratch/"), 64);
 
         assertEquals(List.of(Path.of("/usr/local/lean")), spec.readOnly());
-        assertEquals(Path.of("/tmp/a/scratch"), spec.scratch());
+        assertEquals(Path.of("/srv/a/scratch"), spec.scratch());
     }
 
     @Test
