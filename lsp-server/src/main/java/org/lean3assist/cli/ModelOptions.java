@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.lean3assist.lsp.ModelLoading;
 import org.lean3assist.model.Device;
 import org.lean3assist.model.prompt.PromptProfile;
-import org.lean3assist.suggest.MathModel;
+import org.lean3assist.engine.suggest.MathModel;
 import picocli.CommandLine.Option;
 
 /** The model options of the one-shot commands. */

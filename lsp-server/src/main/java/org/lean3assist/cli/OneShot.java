@@ -13,9 +13,9 @@ import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.PositionConverter;
 import org.lean3assist.bridge.verify.CheckerPool;
-import org.lean3assist.suggest.TacticSite;
-import org.lean3assist.workspace.LeanProject;
-import org.lean3assist.workspace.LeanProjects;
+import org.lean3assist.engine.suggest.TacticSite;
+import org.lean3assist.engine.LeanProject;
+import org.lean3assist.engine.LeanProjects;
 
 /** What the one-shot commands share: opening a file in Lean, waiting for it, printing results. */
 final class OneShot {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lean3assist.bridge.verify.ReplayResult;
 import org.lean3assist.bridge.verify.VerifyRequest;
-import org.lean3assist.suggest.Suggestion;
+import org.lean3assist.engine.suggest.Suggestion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -13,7 +13,7 @@ import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.PositionConverter;
 import org.lean3assist.bridge.text.Utf16Position;
-import org.lean3assist.suggest.Suggestion;
+import org.lean3assist.engine.suggest.Suggestion;
 
 /**
  * Every conversion between LSP's types and the core modules' types. LSP counts UTF-16 units from 0;

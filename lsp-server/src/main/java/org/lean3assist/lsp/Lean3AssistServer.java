@@ -195,7 +195,7 @@ public final class Lean3AssistServer implements Lean3AssistLanguageServer, Langu
     }
 
     /** The Lean processes this server runs, for benchmarks that measure against the bridge itself. */
-    public org.lean3assist.workspace.LeanProjects leanProjects() {
+    public org.lean3assist.engine.LeanProjects leanProjects() {
         return session.projects();
     }
 

@@ -41,11 +41,11 @@ import org.lean3assist.bridge.locate.LeanNotFoundException;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.lsp.settings.Settings;
-import org.lean3assist.suggest.Suggestion;
-import org.lean3assist.suggest.SuggestionEngine;
-import org.lean3assist.suggest.TacticSite;
-import org.lean3assist.workspace.LeanProject;
-import org.lean3assist.workspace.LeanProjects;
+import org.lean3assist.engine.suggest.Suggestion;
+import org.lean3assist.engine.suggest.SuggestionEngine;
+import org.lean3assist.engine.suggest.TacticSite;
+import org.lean3assist.engine.LeanProject;
+import org.lean3assist.engine.LeanProjects;
 
 /**
  * Document synchronisation and the per-document requests. Each handler converts LSP types in, calls

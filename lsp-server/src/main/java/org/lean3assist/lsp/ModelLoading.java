@@ -16,8 +16,8 @@ import org.lean3assist.model.prompt.PromptProfile;
 import org.lean3assist.model.prompt.PromptTask;
 import org.lean3assist.model.remote.RemoteLanguageModel;
 import org.lean3assist.model.remote.RemoteSettings;
-import org.lean3assist.suggest.AssistantModel;
-import org.lean3assist.suggest.MathModel;
+import org.lean3assist.engine.suggest.AssistantModel;
+import org.lean3assist.engine.suggest.MathModel;
 
 /**
  * Loads the model the settings name: a remote server when {@code model.remoteUrl} is set, else the

@@ -19,9 +19,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.lean3assist.bridge.GoalAtPosition;
 import org.lean3assist.bridge.goal.Goal;
 import org.lean3assist.lsp.settings.Settings;
-import org.lean3assist.suggest.MathModel;
-import org.lean3assist.suggest.StatementChecker;
-import org.lean3assist.suggest.Suggestion;
+import org.lean3assist.engine.suggest.MathModel;
+import org.lean3assist.engine.suggest.StatementChecker;
+import org.lean3assist.engine.suggest.Suggestion;
 
 /**
  * The server's commands ({@code workspace/executeCommand}) and its custom requests. Arguments come as

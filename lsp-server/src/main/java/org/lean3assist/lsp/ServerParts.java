@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.lean3assist.lsp.settings.Settings;
-import org.lean3assist.suggest.CandidateSource;
-import org.lean3assist.suggest.MathModel;
-import org.lean3assist.workspace.LeanStarter;
+import org.lean3assist.engine.suggest.CandidateSource;
+import org.lean3assist.engine.suggest.MathModel;
+import org.lean3assist.engine.LeanStarter;
 
 /**
  * The replaceable parts of a server: how Lean starts, how the model loads, and where candidate

@@ -13,10 +13,10 @@ import org.lean3assist.bridge.sandbox.SandboxMode;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.lsp.settings.Setting;
 import org.lean3assist.lsp.settings.Settings;
-import org.lean3assist.suggest.MathModel;
-import org.lean3assist.suggest.SuggestionEngine;
-import org.lean3assist.workspace.LeanProject;
-import org.lean3assist.workspace.LeanProjects;
+import org.lean3assist.engine.suggest.MathModel;
+import org.lean3assist.engine.suggest.SuggestionEngine;
+import org.lean3assist.engine.LeanProject;
+import org.lean3assist.engine.LeanProjects;
 
 /**
  * What one editor session holds beyond a single request: the settings, the Lean projects, the model,

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.lean3assist.bridge.text.LeanPosition;
-import org.lean3assist.suggest.Suggestion;
+import org.lean3assist.engine.suggest.Suggestion;
 
 /**
  * Verified suggestions per document version and tactic site. A hover or a code action starts the

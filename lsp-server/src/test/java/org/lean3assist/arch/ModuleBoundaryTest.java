@@ -53,7 +53,7 @@ class ModuleBoundaryTest {
                 throw new UncheckedIOException(e);
             }
         }).toList();
-        assertTrue(Files.isDirectory(Path.of("src", "main", "java", "org", "lean3assist", "suggest")), "run from lsp-server");
+        assertTrue(Files.isDirectory(Path.of("src", "main", "java", "org", "lean3assist", "engine")), "run from lsp-server");
         assertEquals(List.of(), offenders);
     }
 

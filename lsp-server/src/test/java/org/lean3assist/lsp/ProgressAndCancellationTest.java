@@ -24,7 +24,7 @@ import org.eclipse.lsp4j.WorkDoneProgressEnd;
 import org.junit.jupiter.api.Test;
 import org.lean3assist.bridge.GoalAtPosition;
 import org.lean3assist.bridge.testing.Recordings;
-import org.lean3assist.suggest.CandidateSource;
+import org.lean3assist.engine.suggest.CandidateSource;
 
 class ProgressAndCancellationTest {
 

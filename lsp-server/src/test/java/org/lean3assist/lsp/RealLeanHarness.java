@@ -3,7 +3,7 @@ package org.lean3assist.lsp;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.lean3assist.suggest.CandidateSource;
+import org.lean3assist.engine.suggest.CandidateSource;
 
 /**
  * An in-process server on the real Lean this machine has, for the gated tests in another package;

@@ -14,8 +14,8 @@ import org.lean3assist.bridge.testing.ScriptedTransport;
 import org.lean3assist.bridge.transport.Transport;
 import org.lean3assist.bridge.transport.TransportFactory;
 import org.lean3assist.bridge.verify.CheckerPool;
-import org.lean3assist.suggest.CandidateSource;
-import org.lean3assist.workspace.LeanStarter;
+import org.lean3assist.engine.suggest.CandidateSource;
+import org.lean3assist.engine.LeanStarter;
 
 /**
  * Server parts for in-process tests: an editing Lean that replays a recorded Lean 3.51.1

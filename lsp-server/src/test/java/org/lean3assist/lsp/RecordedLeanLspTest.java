@@ -33,7 +33,7 @@ import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.PositionConverter;
 import org.lean3assist.bridge.verify.CheckerPool;
-import org.lean3assist.workspace.LeanStarter;
+import org.lean3assist.engine.LeanStarter;
 
 /**
  * The language server end to end over LSP4J's real transport, with Lean replaying recorded Lean

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.verify.Verdict;
-import org.lean3assist.suggest.Suggestion;
+import org.lean3assist.engine.suggest.Suggestion;
 
 class SuggestionCacheTest {
 

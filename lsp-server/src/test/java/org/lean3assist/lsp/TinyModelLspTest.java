@@ -24,8 +24,8 @@ import org.lean3assist.bridge.GoalAtPosition;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.model.BundledTinyModel;
 import org.lean3assist.model.Device;
-import org.lean3assist.suggest.CandidateSource;
-import org.lean3assist.suggest.MathModel;
+import org.lean3assist.engine.suggest.CandidateSource;
+import org.lean3assist.engine.suggest.MathModel;
 
 /**
  * The server with the project's tiny model (real ONNX Runtime) and a recorded Lean: the model's

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.lean3assist.bridge.LeanBridgeSettings;
-import org.lean3assist.suggest.StatementChecker;
-import org.lean3assist.workspace.LeanProjects;
-import org.lean3assist.workspace.LeanStarter;
+import org.lean3assist.engine.suggest.StatementChecker;
+import org.lean3assist.engine.LeanProjects;
+import org.lean3assist.engine.LeanStarter;
 
 /**
  * Formalization's check against a real Lean 3: elaboration with sorry, after the file's context, on

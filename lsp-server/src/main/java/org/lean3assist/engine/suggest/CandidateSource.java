@@ -1,4 +1,4 @@
-package org.lean3assist.suggest;
+package org.lean3assist.engine.suggest;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;

@@ -1,4 +1,4 @@
-package org.lean3assist.workspace;
+package org.lean3assist.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.lean3assist.suggest;
+package org.lean3assist.engine.suggest;
 
 import java.util.Optional;
 import org.lean3assist.bridge.goal.GoalState;

@@ -1,4 +1,4 @@
-package org.lean3assist.suggest;
+package org.lean3assist.engine.suggest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -4,4 +4,4 @@
  * package joins {@code lean-bridge} and {@code model} and knows nothing of LSP, so the language
  * server and the command line share it.
  */
-package org.lean3assist.suggest;
+package org.lean3assist.engine.suggest;

@@ -1,4 +1,4 @@
-package org.lean3assist.workspace;
+package org.lean3assist.engine;
 
 import java.nio.file.Path;
 import org.lean3assist.bridge.LeanServer;
