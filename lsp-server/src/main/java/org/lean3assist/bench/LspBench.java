@@ -21,7 +21,7 @@ import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.PositionConverter;
 import org.lean3assist.bridge.text.Utf16Position;
 import org.lean3assist.lsp.Lean3AssistServer;
-import org.lean3assist.lsp.ServerParts;
+import org.lean3assist.engine.EngineParts;
 
 /**
  * Hover latency over LSP against the bridge's raw {@code info} query on the same file and position,
@@ -127,7 +127,7 @@ public final class LspBench {
         Utf16Position utf16 = new PositionConverter(text).toUtf16(options.position());
         Position position = new Position(utf16.line(), utf16.character());
         String uri = file.toUri().toString();
-        var languageServer = new Lean3AssistServer(code -> { }, ServerParts.product());
+        var languageServer = new Lean3AssistServer(code -> { }, EngineParts.product());
         try (var client = new InProcessClient(languageServer)) {
             var initialize = new InitializeParams();
             initialize.setCapabilities(new ClientCapabilities());
@@ -138,7 +138,7 @@ public final class LspBench {
             waitUntil(() -> client.hasDiagnostics(uri), 300);
             var params = new HoverParams(new TextDocumentIdentifier(uri), position);
             // The baseline: the bridge's own goal query, to the very Lean process the hover uses.
-            var bridge = languageServer.leanProjects().forFile(file).server();
+            var bridge = languageServer.engine().project(file).server();
             if (client.server.getTextDocumentService().hover(params).get(60, TimeUnit.SECONDS) == null) {
                 throw new IllegalArgumentException("no goal to hover at " + options.file() + ":" + options.position()
                         + "; pick a position inside a begin ... end block");

@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.sandbox.SandboxMode;
-import org.lean3assist.engine.LeanStarter;
-import org.lean3assist.engine.LeanProjects;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -40,10 +38,6 @@ final class LeanOptions {
     LeanBridgeSettings bridgeSettings() {
         var settings = LeanBridgeSettings.defaults().withLimits(memoryLimitMb, deterministicTimeout, 0).withSandbox(sandbox);
         return lean == null ? settings : settings.withExecutablePath(lean);
-    }
-
-    LeanProjects projects() {
-        return new LeanProjects(LeanStarter.located(), bridgeSettings());
     }
 
     /** The text of a source file, or a usage error that names it. */

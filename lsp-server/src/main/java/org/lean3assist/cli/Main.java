@@ -1,6 +1,7 @@
 package org.lean3assist.cli;
 
 import java.util.concurrent.Callable;
+import org.lean3assist.engine.EngineParts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "lean3-assist",
         mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+        versionProvider = VersionProvider.class,
         description = {
             "A Lean 3 language server whose tactic suggestions are verified by Lean before they are shown.",
             ""
@@ -33,7 +34,23 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
     public static int run(String... args) {
-        return new CommandLine(new Main())
+        return run(EngineParts.product(), args);
+    }
+
+    /** The same with the engine's parts given, as tests give recorded Lean and their own model loader. */
+    static int run(EngineParts parts, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = defaults.create(type);
+                if (made instanceof EngineCommand command) {
+                    command.parts = parts;
+                }
+                return made;
+            }
+        };
+        return new CommandLine(new Main(), factory)
                 .setParameterExceptionHandler((error, arguments) -> {
                     // A usage error: say what was wrong, suggest near misses, show the usage, exit 2.
                     var err = error.getCommandLine().getErr();

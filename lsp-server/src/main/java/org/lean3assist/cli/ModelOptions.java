@@ -1,14 +1,17 @@
 package org.lean3assist.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.lean3assist.lsp.ModelLoading;
+import org.lean3assist.engine.ModelConfig;
+import org.lean3assist.engine.ModelLoading;
 import org.lean3assist.model.Device;
-import org.lean3assist.model.prompt.PromptProfile;
-import org.lean3assist.engine.suggest.MathModel;
 import picocli.CommandLine.Option;
 
-/** The model options of the one-shot commands. */
+/**
+ * The model options of the one-shot commands: the same choices as the editor's
+ * {@code lean3Assist.model.*} settings, loaded by the same {@link ModelLoading}.
+ */
 final class ModelOptions {
 
     @Option(names = "--model", paramLabel = "DIR",
@@ -19,16 +22,31 @@ final class ModelOptions {
             description = "Where the model runs (default ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "internlm2-math",
+    @Option(names = "--remote-url", paramLabel = "URL",
+            description = "An OpenAI-compatible server (e.g. http://localhost:8000/v1) to ask instead of a local model; "
+                    + "its API key, if any, is read from " + ModelLoading.API_KEY_VARIABLE + ".")
+    URI remoteUrl;
+
+    @Option(names = "--remote-model", paramLabel = "NAME", defaultValue = ModelConfig.DEFAULT_REMOTE_MODEL,
+            description = "The model name the remote server serves (default ${DEFAULT-VALUE}).")
+    String remoteModel;
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = ModelConfig.DEFAULT_PROFILE,
             description = "The model's prompt format: internlm2-math, mammoth, arithmo2-mistral or rho-math-interpreter "
                     + "(default ${DEFAULT-VALUE}).")
     String profile;
 
-    /** The configured model, loaded; empty when none is configured. */
-    Optional<MathModel> load() {
-        PromptProfile prompts = ModelLoading.profile(profile);
-        return LeanOptions.modelDirectory(model)
-                .map(directory -> ModelLoading.assistant(ModelLoading.local(directory, Device.parse(device)), prompts));
+    /**
+     * The configured model; none when neither a directory nor a server is given.
+     *
+     * @throws IllegalArgumentException for an unknown device or profile, or a URL that is not http(s)
+     */
+    ModelConfig config() {
+        ModelLoading.profile(profile);
+        if (remoteUrl != null && !("http".equals(remoteUrl.getScheme()) || "https".equals(remoteUrl.getScheme()))) {
+            throw new IllegalArgumentException("--remote-url must be an http or https URL, not '" + remoteUrl + "'");
+        }
+        return new ModelConfig(LeanOptions.modelDirectory(model), Device.parse(device), Optional.ofNullable(remoteUrl),
+                remoteModel, profile);
     }
-
 }

@@ -4,20 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.lean3assist.bridge.protocol.LeanMessage;
-import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.PositionConverter;
 import org.lean3assist.bridge.verify.CheckerPool;
-import org.lean3assist.engine.suggest.TacticSite;
+import org.lean3assist.engine.Documents.Snapshot;
+import org.lean3assist.engine.Engine;
 import org.lean3assist.engine.LeanProject;
-import org.lean3assist.engine.LeanProjects;
+import org.lean3assist.engine.suggest.Suggestion;
+import org.lean3assist.engine.suggest.TacticSite;
 
-/** What the one-shot commands share: opening a file in Lean, waiting for it, printing results. */
+/** What the one-shot commands share: opening a file in the engine, waiting for Lean, printing results. */
 final class OneShot {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -26,40 +31,20 @@ final class OneShot {
 
     private OneShot() {}
 
-    /**
-     * A source file opened in its project's Lean and checked. Closing it stops that Lean.
-     *
-     * @param file the absolute path Lean knows the file by
-     */
-    record CheckedFile(LeanProjects projects, LeanProject project, Path file, String text,
-                       List<LeanMessage> messages) implements AutoCloseable {
-        @Override
-        public void close() {
-            projects.close();
-        }
-    }
+    /** A file opened in the engine and checked by its project's Lean. */
+    record Opened(Snapshot document, LeanProject project, List<LeanMessage> messages) {}
 
-    /**
-     * Starts the file's Lean with the command's options, sends it {@code text} and waits until it is
-     * checked. Callers read the text (and check their position in it) first, so that a bad argument
-     * is reported before a Lean process starts.
-     */
-    static CheckedFile check(LeanOptions lean, Path file, String text) throws Exception {
+    /** Opens {@code text} as the document of {@code file}, starts its project and waits until Lean has checked it. */
+    static Opened open(Engine engine, Path file, String text) throws Exception {
         Path absolute = file.toAbsolutePath();
-        var projects = lean.projects();
-        try {
-            var project = projects.forFile(absolute);
-            return new CheckedFile(projects, project, absolute, text, openAndCheck(project, absolute, text));
-        } catch (Exception | Error e) {
-            projects.close();
-            throw e;
-        }
+        Snapshot document = engine.open(absolute.toUri().toString(), 1, text);
+        LeanProject project = engine.project(absolute);
+        return new Opened(document, project, await(engine.check(project, document)));
     }
 
-    /** Sends the file to Lean and waits until it is checked; returns its messages. */
-    static List<LeanMessage> openAndCheck(LeanProject project, Path file, String text) throws Exception {
-        await(project.server().openDocument(file, 1, text));
-        return await(project.server().waitUntilChecked(file));
+    /** The place of a tactic site in an opened file. */
+    static Engine.Place place(Opened opened, TacticSite site) {
+        return new Engine.Place(opened.document(), opened.document().path().orElseThrow(), opened.project(), site);
     }
 
     static <T> T await(CompletableFuture<T> future) throws Exception {
@@ -85,7 +70,7 @@ final class OneShot {
     /** Lean's message in Lean's own command-line format: {@code file:line:col: error: text}. */
     static String format(LeanMessage message) {
         return message.fileName() + ":" + message.line() + ":" + message.column() + ": "
-                + message.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + message.text();
+                + message.severity().name().toLowerCase(Locale.ROOT) + ": " + message.text();
     }
 
     static void printJson(PrintWriter out, Object value) throws java.io.IOException {
@@ -93,13 +78,20 @@ final class OneShot {
         out.flush();
     }
 
-    static LeanPosition position(FilePosition at) {
-        return at.position();
+    /** One suggestion or verdict in {@code --json}, with the names the protocol uses. */
+    static Map<String, Object> toJson(Suggestion suggestion) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("tactic", suggestion.tactic());
+        json.put("status", suggestion.status());
+        json.put("goalsAfter", suggestion.goalsAfter().map(goals -> goals.render()).orElse(null));
+        json.put("message", suggestion.message().orElse(null));
+        json.put("source", suggestion.source().wire());
+        return json;
     }
 
     /** How the replays were confined, for {@code --json}: {@code {"sandboxed": …, "description": "…"}}. */
-    static java.util.Map<String, Object> sandboxJson(CheckerPool.Confinement confinement) {
-        var json = new java.util.LinkedHashMap<String, Object>();
+    static Map<String, Object> sandboxJson(CheckerPool.Confinement confinement) {
+        var json = new LinkedHashMap<String, Object>();
         json.put("sandboxed", confinement.sandboxed());
         json.put("description", confinement.description());
         return json;
@@ -121,6 +113,6 @@ final class OneShot {
 
     /** Indents every line of a block of text, for goals in text output. */
     static String indent(String text) {
-        return text.lines().map(line -> "  " + line).collect(java.util.stream.Collectors.joining("\n"));
+        return text.lines().map(line -> "  " + line).collect(Collectors.joining("\n"));
     }
 }

@@ -16,6 +16,14 @@ public record LeanProject(Path root, LeanServer server, CheckerPool checkers, Ve
         return checkers.confinement();
     }
 
+    /**
+     * Readies the checkers for replays of {@code file}: they load its imports now, so the first
+     * replay does not wait for them. Never blocks.
+     */
+    public void warmCheckers(Path file, String text) {
+        // FIXME(issue 11): CheckerPool.warm lands with the lean-bridge change; until then the first replay imports.
+    }
+
     /** Stops the verifier first, so no replay starts on a checker that is going away. */
     @Override
     public void close() {

@@ -1,18 +1,17 @@
 package org.lean3assist.lsp;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.PositionConverter;
 import org.lean3assist.bridge.text.Utf16Position;
+import org.lean3assist.engine.Documents;
 import org.lean3assist.engine.suggest.Suggestion;
 
 /**
@@ -23,18 +22,21 @@ final class Conversions {
 
     private Conversions() {}
 
-    /** The file behind a {@code file:} URI; empty for other schemes ({@code untitled:}) and bad URIs. */
-    static Optional<Path> path(String uri) {
-        try {
-            URI parsed = URI.create(uri);
-            return "file".equals(parsed.getScheme()) ? Optional.of(Path.of(parsed)) : Optional.empty();
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return Optional.empty();
+    /** An editor's change as the engine's: a ranged edit in UTF-16 units, or the whole text. */
+    static Documents.Change change(TextDocumentContentChangeEvent change) {
+        if (change.getRange() == null) {
+            return Documents.Change.full(change.getText());
         }
+        return Documents.Change.ranged(utf16(change.getRange().getStart()), utf16(change.getRange().getEnd()),
+                change.getText());
+    }
+
+    static Utf16Position utf16(Position position) {
+        return new Utf16Position(position.getLine(), position.getCharacter());
     }
 
     static LeanPosition toLean(PositionConverter text, Position position) {
-        return text.toLean(new Utf16Position(position.getLine(), position.getCharacter()));
+        return text.toLean(utf16(position));
     }
 
     static Position toLsp(PositionConverter text, LeanPosition position) {
@@ -111,6 +113,6 @@ final class Conversions {
     static Protocol.SuggestionItem item(Suggestion suggestion) {
         return new Protocol.SuggestionItem(suggestion.tactic(), suggestion.status(),
                 suggestion.goalsAfter().map(goals -> goals.render()).orElse(null),
-                suggestion.message().orElse(null), suggestion.source());
+                suggestion.message().orElse(null), suggestion.source().wire());
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.lean3assist.engine.Engine;
 
 /**
  * Runs the last of a burst of tasks per key after a quiet period: typing fast sends one check to
@@ -18,7 +19,7 @@ import java.util.function.LongSupplier;
 final class Debouncer implements AutoCloseable {
 
     private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(ServerLauncher.daemonThreads("lean3-assist-debounce"));
+            Executors.newSingleThreadScheduledExecutor(Engine.daemonThreads("lean3-assist-debounce"));
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final LongSupplier delayMillis;
 

@@ -20,7 +20,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
-import org.lean3assist.cli.Version;
+import org.lean3assist.engine.EngineParts;
+import org.lean3assist.engine.Version;
 import org.lean3assist.lsp.settings.Settings;
 
 /**
@@ -32,7 +33,6 @@ public final class Lean3AssistServer implements Lean3AssistLanguageServer, Langu
     private static final Logger LOG = Logger.getLogger(Lean3AssistServer.class.getName());
 
     private final IntConsumer exitHandler;
-    private final TextDocuments documents = new TextDocuments();
     private final ServerSession session;
     private final LeanTextDocumentService textDocumentService;
     private final ServerCommands commands;
@@ -52,15 +52,15 @@ public final class Lean3AssistServer implements Lean3AssistLanguageServer, Langu
      *     process dies; the command line passes {@code System::exit}, tests pass a recorder
      */
     public Lean3AssistServer(IntConsumer exitHandler) {
-        this(exitHandler, ServerParts.product());
+        this(exitHandler, EngineParts.product());
     }
 
     /** A server with its Lean, model and candidate sources supplied, as the tests and the benchmarks do. */
-    public Lean3AssistServer(IntConsumer exitHandler, ServerParts parts) {
+    public Lean3AssistServer(IntConsumer exitHandler, EngineParts parts) {
         this.exitHandler = exitHandler;
         this.session = new ServerSession(parts);
-        this.textDocumentService = new LeanTextDocumentService(documents, session);
-        this.commands = new ServerCommands(documents, session, textDocumentService);
+        this.textDocumentService = new LeanTextDocumentService(session);
+        this.commands = new ServerCommands(session, textDocumentService);
         this.workspaceService = new LeanWorkspaceService(this::reloadSettings, commands);
     }
 
@@ -180,7 +180,7 @@ public final class Lean3AssistServer implements Lean3AssistLanguageServer, Langu
             settingsApplied = true;
             LOG.info(() -> "settings now " + next);
             boolean restartNeeded = session.apply(previous, next);
-            textDocumentService.forgetSuggestions();
+            session.engine().forgetSuggestions();
             if (restartNeeded) {
                 // Off the reader thread: stopping the old Lean processes waits for them, and sending
                 // the documents again starts the new ones.
@@ -194,9 +194,9 @@ public final class Lean3AssistServer implements Lean3AssistLanguageServer, Langu
         return info == null ? "an unnamed client" : info.getName() + " " + info.getVersion();
     }
 
-    /** The Lean processes this server runs, for benchmarks that measure against the bridge itself. */
-    public org.lean3assist.engine.LeanProjects leanProjects() {
-        return session.projects();
+    /** The engine this server converts for, for benchmarks that measure against it and the bridge. */
+    public org.lean3assist.engine.Engine engine() {
+        return session.engine();
     }
 
     /** The document service, for tests that await Lean's checking. */

@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,51 +38,51 @@ import org.lean3assist.bridge.LeanServerListener;
 import org.lean3assist.bridge.locate.LeanNotFoundException;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
-import org.lean3assist.lsp.settings.Settings;
-import org.lean3assist.engine.suggest.Suggestion;
-import org.lean3assist.engine.suggest.SuggestionEngine;
-import org.lean3assist.engine.suggest.TacticSite;
+import org.lean3assist.bridge.verify.Verdict;
+import org.lean3assist.engine.Documents.Snapshot;
+import org.lean3assist.engine.Engine;
+import org.lean3assist.engine.Engine.Place;
 import org.lean3assist.engine.LeanProject;
-import org.lean3assist.engine.LeanProjects;
+import org.lean3assist.engine.LeanStatus;
+import org.lean3assist.engine.SuggestionWork;
+import org.lean3assist.engine.suggest.Suggestion;
+import org.lean3assist.lsp.settings.Settings;
 
 /**
- * Document synchronisation and the per-document requests. Each handler converts LSP types in, calls
- * the bridge and the suggestion engine, and converts the answer out; nothing blocks the reader
- * thread, and a request about a document that is not open gets an empty answer, not an error.
+ * Document synchronisation and the per-document requests: each handler converts LSP types in,
+ * calls the {@link Engine}, and converts the answer out. Nothing blocks the reader thread, and a
+ * request about a document that is not open gets an empty answer, not an error. What is LSP's own
+ * stays here: the debounce of edits, progress reports, diagnostics and the Markdown of a hover.
  */
 final class LeanTextDocumentService implements TextDocumentService, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LeanTextDocumentService.class.getName());
-    /** How long a hover waits for Lean's goal before it answers without one. */
-    private static final long GOAL_WAIT_SECONDS = 20;
 
-    private final TextDocuments documents;
     private final ServerSession session;
+    private final Engine engine;
     private final Debouncer debouncer;
-    private final SuggestionCache suggestions = new SuggestionCache();
     private final AtomicBoolean leanMissingReported = new AtomicBoolean();
-    private final Object restartLock = new Object();
 
-    LeanTextDocumentService(TextDocuments documents, ServerSession session) {
-        this.documents = documents;
+    LeanTextDocumentService(ServerSession session) {
         this.session = session;
+        this.engine = session.engine();
         this.debouncer = new Debouncer(() -> session.settings().get(Settings.LEAN_CHECK_DELAY_MS));
-        session.projects().addListener(new LeanServerListener() {
+        engine.addListener(new LeanServerListener() {
             @Override
             public void onMessages(Path file, List<LeanMessage> messages) {
-                documents.uriOf(file).ifPresent(uri -> publish(uri, messages));
+                engine.documents().uriOf(file).ifPresent(uri -> publish(uri, messages));
             }
 
             @Override
             public void onCrash(String reason, boolean willRestart) {
-                suggestions.clear();
-                session.status(willRestart ? "restarting" : "crashed", reason);
+                engine.forgetSuggestions();
+                session.status(willRestart ? LeanStatus.RESTARTING : LeanStatus.CRASHED, reason);
                 session.log(MessageType.Warning, "Lean stopped: " + reason + (willRestart ? "; restarting it" : ""));
             }
 
             @Override
             public void onRestarted(int generation) {
-                session.status("ready", null);
+                session.status(LeanStatus.READY, null);
             }
         });
     }
@@ -94,7 +92,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
         var item = params.getTextDocument();
-        documents.open(item.getUri(), item.getVersion(), item.getText());
+        engine.open(item.getUri(), item.getVersion(), item.getText());
         // Off the reader thread: the first file of a project starts its Lean process.
         session.executor().execute(() -> sendToLean(item.getUri()));
     }
@@ -102,12 +100,12 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
-        var changed = documents.change(uri, params.getTextDocument().getVersion(), params.getContentChanges());
+        var changed = engine.change(uri, params.getTextDocument().getVersion(),
+                params.getContentChanges().stream().map(Conversions::change).toList());
         if (changed.isEmpty()) {
             LOG.warning(() -> "ignoring a change to " + uri + ", which was never opened");
             return;
         }
-        suggestions.invalidate(uri, changed.get().version());
         debouncer.submit(uri, () -> sendToLean(uri));
     }
 
@@ -115,10 +113,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
         debouncer.cancel(uri);
-        var closed = documents.close(uri);
-        suggestions.invalidate(uri, Integer.MIN_VALUE);
-        closed.flatMap(TextDocuments.Snapshot::path)
-                .ifPresent(path -> runningProject(path).ifPresent(project -> project.server().closeDocument(path)));
+        engine.close(uri);
         session.client().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
     }
 
@@ -129,56 +124,45 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
 
     /** Completes when Lean has checked the document's current version (tests await this). */
     CompletableFuture<List<LeanMessage>> checked(String uri) {
-        var snapshot = documents.get(uri);
-        var path = snapshot.flatMap(TextDocuments.Snapshot::path);
-        if (path.isEmpty()) {
+        var snapshot = engine.documents().get(uri);
+        var project = snapshot.flatMap(this::project);
+        if (project.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return project(path.get()).map(project -> syncIfStale(project, uri).thenCompose(ignored ->
-                project.server().waitUntilChecked(path.get()))).orElse(CompletableFuture.completedFuture(List.of()));
+        return sync(project.get(), snapshot.get()).thenCompose(ignored ->
+                project.get().server().waitUntilChecked(snapshot.get().path().orElseThrow()));
     }
 
     private void sendToLean(String uri) {
-        var snapshot = documents.get(uri);
-        var path = snapshot.flatMap(TextDocuments.Snapshot::path);
-        if (path.isEmpty()) {
-            return;
-        }
-        Optional<LeanProject> project = project(path.get());
+        var snapshot = engine.documents().get(uri);
+        Optional<LeanProject> project = snapshot.flatMap(this::project);
         if (project.isEmpty()) {
             return;
         }
-        var progress = session.progress().begin("Checking " + path.get().getFileName());
-        session.status(project.get(), "checking", null);
-        syncIfStale(project.get(), uri)
-                .thenCompose(ignored -> project.get().server().waitUntilChecked(path.get()))
-                .whenComplete((messages, error) -> {
-                    progress.close();
-                    if (error != null) {
-                        LOG.log(Level.FINE, "checking " + uri + " did not finish", error);
-                        return;
-                    }
-                    session.status(project.get(), "ready", null);
-                    publish(uri, messages);
-                });
+        var progress = session.progress().begin("Checking " + snapshot.get().path().orElseThrow().getFileName());
+        session.status(project.get(), LeanStatus.CHECKING, null);
+        debouncer.cancel(uri);
+        engine.check(project.get(), snapshot.get()).whenComplete((messages, error) -> {
+            progress.close();
+            if (error != null) {
+                LOG.log(Level.FINE, "checking " + uri + " did not finish", error);
+                return;
+            }
+            session.status(project.get(), LeanStatus.READY, null);
+            publish(uri, messages);
+        });
     }
 
-    /** Sends the editor's current text to Lean unless Lean already has that version. */
-    private CompletableFuture<Void> syncIfStale(LeanProject project, String uri) {
-        var snapshot = documents.get(uri).orElseThrow();
-        Path path = snapshot.path().orElseThrow();
-        Optional<Integer> leanVersion = project.server().documentVersion(path);
-        if (leanVersion.isPresent() && leanVersion.get() == snapshot.version()) {
-            return CompletableFuture.completedFuture(null);
+    /** The engine's sync; a pending debounced check of an older version is then moot. */
+    private CompletableFuture<Void> sync(LeanProject project, Snapshot document) {
+        if (!engine.leanHas(project, document)) {
+            debouncer.cancel(document.uri());
         }
-        debouncer.cancel(uri);
-        return leanVersion.isEmpty()
-                ? project.server().openDocument(path, snapshot.version(), snapshot.text())
-                : project.server().changeDocument(path, snapshot.version(), snapshot.text());
+        return engine.sync(project, document);
     }
 
     private void publish(String uri, List<LeanMessage> messages) {
-        documents.get(uri).ifPresent(snapshot -> {
+        engine.documents().get(uri).ifPresent(snapshot -> {
             var text = snapshot.converter();
             var diagnostics = messages.stream().map(message -> Conversions.diagnostic(text, message)).toList();
             var params = new PublishDiagnosticsParams(uri, diagnostics);
@@ -196,15 +180,10 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         // No worker-thread hop on the hot path: the goal query is asynchronous end to end, and the
         // Markdown is built on the thread that receives Lean's answer.
         return placeAsync(uri, position).thenCompose(place -> place.isEmpty()
-                ? termModeHover(uri, position)
-                : goalAtAsync(place.get()).thenApply(goal -> goal.map(found -> hoverFor(place.get(), found)).orElse(null)));
-    }
-
-    /** The hover at a tactic of a term-mode {@code by}: the goal, without suggestions (a replay needs a block). */
-    private CompletableFuture<Hover> termModeHover(String uri, Position position) {
-        return termModeGoal(uri, position).thenApply(goal -> goal
-                .map(found -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, Conversions.goalMarkdown(found.rawState()))))
-                .orElse(null));
+                ? termModeGoal(uri, position).thenApply(goal -> goal
+                        .map(found -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, Conversions.goalMarkdown(found.rawState()))))
+                        .orElse(null))
+                : goalAt(place.get()).thenApply(goal -> goal.map(found -> hoverFor(place.get(), found)).orElse(null)));
     }
 
     /**
@@ -212,25 +191,23 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
      * none, and outside every {@code by} without asking Lean at all.
      */
     CompletableFuture<Optional<GoalAtPosition>> termModeGoal(String uri, Position position) {
-        var snapshot = documents.get(uri);
-        var path = snapshot.flatMap(TextDocuments.Snapshot::path);
-        var project = path.flatMap(this::runningProject);
+        var snapshot = engine.documents().get(uri);
+        var project = snapshot.flatMap(Snapshot::path).flatMap(engine::runningProject);
         if (project.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         var document = snapshot.get();
-        var tactic = document.cursor(position)
-                .flatMap(cursor -> TacticSite.termModeTactic(document.tokens(), document.converter(), cursor));
+        var tactic = document.cursor(Conversions.utf16(position)).flatMap(cursor -> engine.termModeTactic(document, cursor));
         if (tactic.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return goalAtAsync(project.get(), uri, path.get(), tactic.get());
+        return goalAt(project.get(), document, tactic.get());
     }
 
     private Hover hoverFor(Place place, GoalAtPosition goal) {
         StringBuilder markdown = new StringBuilder(Conversions.goalMarkdown(goal.rawState()));
         if (session.settings().get(Settings.SUGGESTIONS_ON_HOVER) && goal.goals().map(g -> !g.isSolved()).orElse(false)) {
-            var work = startSuggestions(place, goal);
+            SuggestionWork work = engine.suggest(place, goal);
             var result = work.result();
             int count = session.settings().get(Settings.SUGGESTIONS_COUNT);
             markdown.append("\n\n---\n\n");
@@ -254,10 +231,10 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
             if (place.isEmpty()) {
                 return List.of();
             }
-            var work = suggestions.get(uri, place.get().version(), place.get().site().start());
+            var work = engine.suggestions(place.get());
             if (work.isEmpty()) {
                 // The cursor rests here: start the work, so the actions are there at the next request.
-                goalAt(place.get()).ifPresent(goal -> startSuggestions(place.get(), goal));
+                await(goalAt(place.get())).ifPresent(goal -> engine.suggest(place.get(), goal));
                 return List.of();
             }
             // Done or not: what Lean has verified so far is offered; the rest comes with later requests.
@@ -280,7 +257,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
             var action = new CodeAction("Insert `" + suggestion.tactic() + "` (" + suggestion.describe() + ")");
             action.setKind(CodeActionKind.RefactorRewrite);
             action.setEdit(new WorkspaceEdit(Map.of(place.uri(), List.of(edit))));
-            action.setIsPreferred(actions.isEmpty() && suggestion.verdict() == org.lean3assist.bridge.verify.Verdict.CLOSES_GOAL);
+            action.setIsPreferred(actions.isEmpty() && suggestion.verdict() == Verdict.CLOSES_GOAL);
             actions.add(Either.forRight(action));
         }
         return actions;
@@ -288,42 +265,33 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
 
     // ---- shared by hover, code actions and commands -------------------------------------------
 
-    /** A document position resolved against the open text and its Lean project. */
-    record Place(TextDocuments.Snapshot document, Path path, LeanProject project, TacticSite site) {
-        String uri() {
-            return document.uri();
-        }
-
-        int version() {
-            return document.version();
-        }
-
-        String text() {
-            return document.text();
-        }
-    }
-
     /** The tactic site under an LSP position of an open document; empty outside proofs or without Lean. */
     Optional<Place> place(String uri, Position position) {
-        var snapshot = documents.get(uri);
-        var path = snapshot.flatMap(TextDocuments.Snapshot::path);
-        if (path.isEmpty()) {
-            return Optional.empty();
-        }
-        var project = project(path.get());
+        var snapshot = engine.documents().get(uri);
+        var project = snapshot.flatMap(this::project);
         if (project.isEmpty()) {
             return Optional.empty();
         }
         var document = snapshot.get();
-        return document.cursor(position)
-                .flatMap(cursor -> TacticSite.at(document.text(), document.tokens(), document.converter(), cursor))
-                .map(site -> new Place(document, path.get(), project.get(), site));
+        return document.cursor(Conversions.utf16(position)).flatMap(cursor -> engine.place(project.get(), document, cursor));
     }
 
-    /** Lean's goal before the tactic at the place, waiting a bounded time. */
-    Optional<GoalAtPosition> goalAt(Place place) {
+    /** The engine's goal query, with a pending debounced check cancelled when it syncs. */
+    CompletableFuture<Optional<GoalAtPosition>> goalAt(Place place) {
+        return goalAt(place.project(), place.document(), place.site().start());
+    }
+
+    private CompletableFuture<Optional<GoalAtPosition>> goalAt(LeanProject project, Snapshot document, LeanPosition at) {
+        if (!engine.leanHas(project, document)) {
+            debouncer.cancel(document.uri());
+        }
+        return engine.goalAt(project, document, at);
+    }
+
+    /** A goal query's answer, on a worker thread that may wait (the engine bounds the wait). */
+    static Optional<GoalAtPosition> await(CompletableFuture<Optional<GoalAtPosition>> goal) {
         try {
-            return goalAtAsync(place).get();
+            return goal.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
@@ -332,63 +300,35 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         }
     }
 
-    /** The goal, empty when Lean has none there, fails or does not answer within the bound. */
-    CompletableFuture<Optional<GoalAtPosition>> goalAtAsync(Place place) {
-        return goalAtAsync(place.project(), place.uri(), place.path(), place.site().start());
-    }
-
-    private CompletableFuture<Optional<GoalAtPosition>> goalAtAsync(LeanProject project, String uri, Path path,
-                                                                    LeanPosition at) {
-        return syncIfStale(project, uri)
-                .thenCompose(ignored -> project.server().goalAt(path, at))
-                .orTimeout(GOAL_WAIT_SECONDS, TimeUnit.SECONDS)
-                .exceptionally(error -> {
-                    LOG.log(Level.INFO, "no goal at " + at + " of " + uri, error);
-                    return Optional.empty();
-                });
-    }
-
     /**
      * The place, computed on the calling thread when the file's Lean already runs (cheap text
      * scanning), or on a worker when finding it may start a Lean process.
      */
     private CompletableFuture<Optional<Place>> placeAsync(String uri, Position position) {
-        boolean running = documents.get(uri).flatMap(TextDocuments.Snapshot::path).flatMap(this::runningProject).isPresent();
+        boolean running = engine.documents().get(uri).flatMap(Snapshot::path).flatMap(engine::runningProject).isPresent();
         return running ? CompletableFuture.completedFuture(place(uri, position))
                 : CompletableFuture.supplyAsync(() -> place(uri, position), session.executor());
     }
 
-    /** The suggestions for a place: cached if they exist, else started in the background. */
-    SuggestionCache.Work startSuggestions(Place place, GoalAtPosition goal) {
-        return suggestions.computeIfAbsent(place.uri(), place.version(), place.site().start(), onJudged -> {
-            var request = new SuggestionEngine.Request(place.path(), place.version(), place.text(), place.site().start(), goal);
-            String uri = place.uri();
-            int version = place.version();
-            return session.engine().suggest(place.project().verifier(), request,
-                    () -> documents.get(uri).map(now -> now.version() != version).orElse(true), onJudged);
-        });
-    }
-
-    private Optional<LeanProject> project(Path file) {
+    /** The document's project, started if need be; a missing Lean is reported once, not thrown. */
+    private Optional<LeanProject> project(Snapshot document) {
+        Optional<Path> file = document.path();
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(session.projects().forFile(file));
+            return Optional.of(engine.project(file.get()));
         } catch (LeanNotFoundException e) {
-            session.status("missing", e.getMessage());
+            session.status(LeanStatus.MISSING, e.getMessage());
             if (leanMissingReported.compareAndSet(false, true)) {
                 session.client().showMessage(new MessageParams(MessageType.Error, e.getMessage()));
             }
             return Optional.empty();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not start Lean for " + file, e);
-            session.status("crashed", e.getMessage());
+            LOG.log(Level.WARNING, "could not start Lean for " + file.get(), e);
+            session.status(LeanStatus.CRASHED, e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private Optional<LeanProject> runningProject(Path file) {
-        return session.projects().running().stream()
-                .filter(project -> project.server().documentVersion(file).isPresent())
-                .findFirst();
     }
 
     private static String failureOf(CompletableFuture<?> work) {
@@ -405,31 +345,21 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
 
     /** Sends every open document to Lean again, for example after a restart. */
     void resendAll() {
-        documents.uris().forEach(this::sendToLean);
+        engine.documents().uris().forEach(this::sendToLean);
     }
 
     /**
      * Stops every project's Leans and sends the open documents to fresh ones, which start with the
-     * settings in force now. Suggestions are forgotten after the stop too, since one asked for
-     * meanwhile was verified on a checker that is gone.
+     * settings in force now (the engine forgets the suggestions verified on the old checkers).
      */
     void restartProjects() {
-        // One restart at a time: two quick setting changes must not interleave their stops and starts.
-        synchronized (restartLock) {
-            session.projects().restartAll();
-            forgetSuggestions();
-            resendAll();
-        }
-    }
-
-    /** Forgets every cached suggestion; called when Lean restarts or settings change. */
-    void forgetSuggestions() {
-        suggestions.clear();
+        engine.restartProjects();
+        resendAll();
     }
 
     @Override
     public void close() {
         debouncer.close();
-        suggestions.clear();
+        engine.forgetSuggestions();
     }
 }

@@ -2,8 +2,6 @@ package org.lean3assist.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentPositionParams;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
@@ -19,8 +18,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.lean3assist.bridge.GoalAtPosition;
 import org.lean3assist.bridge.goal.Goal;
 import org.lean3assist.lsp.settings.Settings;
-import org.lean3assist.engine.suggest.MathModel;
-import org.lean3assist.engine.suggest.StatementChecker;
+import org.lean3assist.engine.Cancellation;
+import org.lean3assist.engine.Documents.Snapshot;
+import org.lean3assist.engine.Engine;
 import org.lean3assist.engine.suggest.Suggestion;
 
 /**
@@ -31,15 +31,10 @@ final class ServerCommands {
 
     /** How long a command waits for Lean's verdicts before it gives up. */
     private static final long VERIFY_WAIT_SECONDS = 300;
-    /** Statements asked of the model per formalization. */
-    private static final int FORMALIZE_CANDIDATES = 4;
-
-    private final TextDocuments documents;
     private final ServerSession session;
     private final LeanTextDocumentService textDocuments;
 
-    ServerCommands(TextDocuments documents, ServerSession session, LeanTextDocumentService textDocuments) {
-        this.documents = documents;
+    ServerCommands(ServerSession session, LeanTextDocumentService textDocuments) {
         this.session = session;
         this.textDocuments = textDocuments;
     }
@@ -47,8 +42,8 @@ final class ServerCommands {
     CompletableFuture<Object> execute(String command, List<Object> arguments) {
         return CompletableFutures.computeAsync(session.executor(), cancel -> switch (command) {
             case Protocol.SUGGEST_TACTICS -> suggestTactics(objectArgument(command, arguments));
-            case Protocol.FORMALIZE -> formalize(objectArgument(command, arguments));
-            case Protocol.INFORMALIZE -> informalize(objectArgument(command, arguments));
+            case Protocol.FORMALIZE -> formalize(objectArgument(command, arguments), cancel);
+            case Protocol.INFORMALIZE -> informalize(objectArgument(command, arguments), cancel);
             case Protocol.RESTART_LEAN -> restartLean();
             default -> throw invalid("unknown command '" + command + "'; this server knows " + Protocol.COMMANDS);
         });
@@ -58,7 +53,7 @@ final class ServerCommands {
         String uri = params.getTextDocument().getUri();
         // Inside begin … end the goal before the tactic's start; in a term-mode `by`, at the tactic.
         return CompletableFutures.computeAsync(session.executor(), cancel -> textDocuments.place(uri, params.getPosition())
-                .map(textDocuments::goalAt)
+                .map(place -> LeanTextDocumentService.await(textDocuments.goalAt(place)))
                 .orElseGet(() -> textDocuments.termModeGoal(uri, params.getPosition()).join())
                 .map(goal -> new Protocol.PlainGoal(Conversions.goalMarkdown(goal.rawState()),
                         goal.goals().map(state -> state.goals().stream().map(Goal::render).toList())
@@ -74,50 +69,37 @@ final class ServerCommands {
         if (place.isEmpty()) {
             return new Protocol.SuggestResult(null, List.of());
         }
-        Optional<GoalAtPosition> goal = textDocuments.goalAt(place.get());
+        Optional<GoalAtPosition> goal = LeanTextDocumentService.await(textDocuments.goalAt(place.get()));
         if (goal.isEmpty()) {
             return new Protocol.SuggestResult(null, List.of());
         }
-        List<Suggestion> ranked = await(textDocuments.startSuggestions(place.get(), goal.get()).result());
+        List<Suggestion> ranked = await(engine().suggest(place.get(), goal.get()).result());
         return new Protocol.SuggestResult(goal.get().rawState(),
                 ranked.stream().limit(Math.max(1, k)).map(Conversions::item).toList());
     }
 
-    private Protocol.FormalizeResult formalize(JsonObject arguments) {
+    private Protocol.FormalizeResult formalize(JsonObject arguments, CancelChecker cancel) {
         String text = string(arguments, "text");
-        MathModel model = requireModel();
-        List<String> statements = model.formalize(text, FORMALIZE_CANDIDATES, () -> false);
-        Optional<Path> file = arguments.has("uri") ? Conversions.path(arguments.get("uri").getAsString()) : Optional.empty();
-        String context = "";
-        if (file.isPresent() && arguments.has("uri")) {
-            String uri = arguments.get("uri").getAsString();
-            var snapshot = documents.get(uri);
-            if (snapshot.isPresent()) {
-                context = StatementChecker.contextBefore(snapshot.get().text(),
-                        arguments.has("position") ? Optional.of(Conversions.toLean(snapshot.get().converter(), position(arguments)))
-                                : Optional.empty());
-            }
-        }
-        Path anchor = file.orElseGet(session::scratchFile);
-        try {
-            // On the project's checkers, never on the Lean that checks the user's buffers.
-            var checker = new StatementChecker(session.projects().forFile(anchor).checkers());
-            List<Protocol.FormalizedStatement> checked = new ArrayList<>();
-            for (String statement : statements) {
-                var result = checker.check(anchor, context, statement);
-                checked.add(new Protocol.FormalizedStatement(statement, result.ok() ? "ok" : "error",
-                        result.message().orElse(null)));
-            }
-            return new Protocol.FormalizeResult(checked);
-        } catch (org.lean3assist.bridge.locate.LeanNotFoundException e) {
+        Optional<Snapshot> document = arguments.has("uri")
+                ? engine().documents().get(string(arguments, "uri")) : Optional.empty();
+        Optional<org.lean3assist.bridge.text.LeanPosition> at = document.isPresent() && arguments.has("position")
+                ? Optional.of(Conversions.toLean(document.get().converter(), position(arguments))) : Optional.empty();
+        // On the project's checkers, never on the Lean that checks the user's buffers.
+        var formalization = modelCall(() -> engine().formalize(text, engine().formalizeContext(document, at),
+                Engine.FORMALIZE_CANDIDATES, cancellation(cancel)));
+        if (formalization.notChecked().isPresent()) {
             throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed,
-                    "cannot check the statements without Lean: " + e.getMessage(), null));
+                    "cannot check the statements without Lean: " + formalization.notChecked().get(), null));
         }
+        return new Protocol.FormalizeResult(formalization.statements().stream()
+                .map(statement -> new Protocol.FormalizedStatement(statement.statement(), statement.status().wire(),
+                        statement.message().orElse(null)))
+                .toList());
     }
 
-    private Protocol.InformalizeResult informalize(JsonObject arguments) {
+    private Protocol.InformalizeResult informalize(JsonObject arguments, CancelChecker cancel) {
         String statement = string(arguments, "statement");
-        return new Protocol.InformalizeResult(requireModel().informalize(statement, () -> false));
+        return new Protocol.InformalizeResult(modelCall(() -> engine().informalize(statement, cancellation(cancel))));
     }
 
     private Object restartLean() {
@@ -125,11 +107,30 @@ final class ServerCommands {
         return null;
     }
 
-    private MathModel requireModel() {
-        return session.model().orElseThrow(() -> new ResponseErrorException(new ResponseError(
-                ResponseErrorCode.RequestFailed,
-                "no model is configured: set lean3Assist.model.path to a model directory, or lean3Assist.model.remoteUrl",
-                null)));
+    /** A model's answer; no model is a request failure that says how to configure one. */
+    private static <T> T modelCall(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (Engine.NoModelException e) {
+            throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage()
+                    + ": set lean3Assist.model.path to a model directory, or lean3Assist.model.remoteUrl", null));
+        }
+    }
+
+    /** LSP4J's cancellation as the engine's; a checker that was never cancellable reads as never. */
+    private static Cancellation cancellation(CancelChecker cancel) {
+        return () -> {
+            try {
+                cancel.checkCanceled();
+                return false;
+            } catch (java.util.concurrent.CancellationException e) {
+                return true;
+            }
+        };
+    }
+
+    private Engine engine() {
+        return session.engine();
     }
 
     private static <T> T await(CompletableFuture<T> work) {

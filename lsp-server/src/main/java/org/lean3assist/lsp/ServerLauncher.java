@@ -34,7 +34,7 @@ public final class ServerLauncher {
     public static ServerLauncher start(Lean3AssistServer server, InputStream in, OutputStream out) {
         // Request handlers run on this pool, never on the reader thread, so a slow request cannot
         // stop the server from reading a cancellation or the next keystroke.
-        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("lean3-assist-lsp"));
+        ExecutorService executor = Executors.newCachedThreadPool(org.lean3assist.engine.Engine.daemonThreads("lean3-assist-lsp"));
         Launcher<Lean3AssistClient> launcher = new LSPLauncher.Builder<Lean3AssistClient>()
                 .setLocalService(server)
                 .setRemoteInterface(Lean3AssistClient.class)
@@ -76,12 +76,4 @@ public final class ServerLauncher {
         }
     }
 
-    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        var counter = new java.util.concurrent.atomic.AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

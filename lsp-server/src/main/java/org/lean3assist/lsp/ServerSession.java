@@ -1,9 +1,10 @@
 package org.lean3assist.lsp;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.MessageParams;
@@ -11,46 +12,40 @@ import org.eclipse.lsp4j.MessageType;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.sandbox.SandboxMode;
 import org.lean3assist.bridge.verify.CheckerPool;
+import org.lean3assist.engine.Engine;
+import org.lean3assist.engine.EngineParts;
+import org.lean3assist.engine.LeanProject;
+import org.lean3assist.engine.LeanStatus;
+import org.lean3assist.engine.ModelConfig;
+import org.lean3assist.engine.ModelStatus;
 import org.lean3assist.lsp.settings.Setting;
 import org.lean3assist.lsp.settings.Settings;
-import org.lean3assist.engine.suggest.MathModel;
-import org.lean3assist.engine.suggest.SuggestionEngine;
-import org.lean3assist.engine.LeanProject;
-import org.lean3assist.engine.LeanProjects;
+import org.lean3assist.model.Device;
 
 /**
- * What one editor session holds beyond a single request: the settings, the Lean projects, the model,
- * the suggestion engine, the worker threads, and the connection back to the client.
+ * What one editor session holds beyond a single request: the settings, the engine, and the
+ * connection back to the client, with the {@code $/lean3Assist/status} it is sent.
  */
 final class ServerSession implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ServerSession.class.getName());
-    /** Candidates replayed per request at most; each replay re-checks the rest of the file. */
-    static final int MAX_CANDIDATES = 16;
 
     /** The settings a loaded model depends on: a change to any of them loads it again. */
     private static final List<Setting<String>> MODEL_SETTINGS = List.of(
             Settings.MODEL_PATH, Settings.MODEL_DEVICE, Settings.MODEL_REMOTE_URL, Settings.MODEL_REMOTE_MODEL,
             Settings.MODEL_PROFILE);
 
-    private final ExecutorService executor = Executors.newCachedThreadPool(ServerLauncher.daemonThreads("lean3-assist-work"));
-    private final LeanProjects projects;
-    private final ServerParts parts;
+    private final Engine engine;
     private volatile Settings settings = Settings.defaults();
-    private volatile Optional<MathModel> model = Optional.empty();
-    private volatile SuggestionEngine engine;
     private volatile Lean3AssistClient client = NoClient.INSTANCE;
     private volatile Progress.Factory progress = Progress.NONE_FACTORY;
-    private volatile String leanState = "starting";
-    private volatile String modelState = "none";
+    private volatile LeanStatus leanState = LeanStatus.STARTING;
+    private volatile ModelStatus modelState = ModelStatus.NONE;
     /** How the replays of the project last reported are confined; empty until a project has started. */
     private volatile Optional<CheckerPool.Confinement> replays = Optional.empty();
-    private java.nio.file.Path scratch;
 
-    ServerSession(ServerParts parts) {
-        this.parts = parts;
-        this.projects = new LeanProjects(parts.leanStarter(), bridgeSettings(settings));
-        this.engine = newEngine();
+    ServerSession(EngineParts parts) {
+        this.engine = new Engine(parts, bridgeSettings(settings));
     }
 
     /**
@@ -62,27 +57,29 @@ final class ServerSession implements AutoCloseable {
                 settings.get(Settings.LEAN_TIMEOUT), settings.get(Settings.LEAN_THREADS))
                 .withSandbox(SandboxMode.parse(settings.get(Settings.SANDBOX)));
         String executable = settings.get(Settings.LEAN_EXECUTABLE);
-        return executable.isBlank() ? bridge : bridge.withExecutablePath(java.nio.file.Path.of(executable));
+        return executable.isBlank() ? bridge : bridge.withExecutablePath(Path.of(executable));
+    }
+
+    /** The model the {@code lean3Assist.model.*} settings name. */
+    static ModelConfig modelConfig(Settings settings) {
+        String path = settings.get(Settings.MODEL_PATH);
+        String remote = settings.get(Settings.MODEL_REMOTE_URL);
+        return new ModelConfig(path.isBlank() ? Optional.empty() : Optional.of(Path.of(path)),
+                Device.parse(settings.get(Settings.MODEL_DEVICE)),
+                remote.isBlank() ? Optional.empty() : Optional.of(URI.create(remote)),
+                settings.get(Settings.MODEL_REMOTE_MODEL), settings.get(Settings.MODEL_PROFILE));
     }
 
     Settings settings() {
         return settings;
     }
 
-    LeanProjects projects() {
-        return projects;
-    }
-
-    SuggestionEngine engine() {
+    Engine engine() {
         return engine;
     }
 
-    Optional<MathModel> model() {
-        return model;
-    }
-
     ExecutorService executor() {
-        return executor;
+        return engine.executor();
     }
 
     Lean3AssistClient client() {
@@ -111,70 +108,37 @@ final class ServerSession implements AutoCloseable {
      */
     boolean apply(Settings previous, Settings next) {
         this.settings = next;
-        LeanBridgeSettings bridge = bridgeSettings(next);
-        boolean restartNeeded = false;
-        if (!bridge.equals(projects.settings())) {
-            projects.updateSettings(bridge);
-            restartNeeded = !projects.running().isEmpty();
-        }
+        boolean restartNeeded = engine.updateSettings(bridgeSettings(next));
         boolean modelChanged = MODEL_SETTINGS.stream()
                 .anyMatch(setting -> !previous.get(setting).equals(next.get(setting)));
-        if (modelChanged || model.isEmpty()) {
+        if (modelChanged || engine.model().isEmpty()) {
             reloadModel();
         }
         return restartNeeded;
     }
 
-    /**
-     * The file that formalizations without a document are checked beside: one per session, so they
-     * share one Lean instead of starting one each.
-     */
-    synchronized java.nio.file.Path scratchFile() {
-        if (scratch == null) {
-            try {
-                scratch = java.nio.file.Files.createTempDirectory("lean3-assist-scratch").resolve("Scratch.lean");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot create a scratch directory for formalization", e);
-            }
-        }
-        return scratch;
-    }
-
     private void reloadModel() {
-        Settings current = settings;
-        boolean wanted = !current.get(Settings.MODEL_PATH).isBlank() || !current.get(Settings.MODEL_REMOTE_URL).isBlank();
-        if (!wanted) {
-            swapModel(Optional.empty(), "none", null);
+        ModelConfig config = modelConfig(settings);
+        if (!config.wanted()) {
+            engine.loadModel(config);
+            status(leanState, ModelStatus.NONE, null);
             return;
         }
-        status(leanState, "loading", null);
-        executor.execute(() -> {
+        status(leanState, ModelStatus.LOADING, null);
+        engine.executor().execute(() -> {
             try {
-                Optional<MathModel> loaded = parts.modelLoader().apply(current);
-                swapModel(loaded, loaded.map(MathModel::status).orElse("none"), null);
+                status(leanState, engine.loadModel(config), null);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not load the model", e);
-                swapModel(Optional.empty(), "error", e.getMessage());
+                status(leanState, ModelStatus.ERROR, e.getMessage());
                 log(MessageType.Error, "Lean 3 Assist could not load the model: " + e.getMessage()
                         + ". Suggestions come from the built-in portfolio only.");
             }
         });
     }
 
-    private synchronized void swapModel(Optional<MathModel> next, String state, String message) {
-        Optional<MathModel> previous = model;
-        model = next;
-        engine = newEngine();
-        previous.filter(old -> next.map(now -> now != old).orElse(true)).ifPresent(MathModel::close);
-        status(leanState, state, message);
-    }
-
-    private SuggestionEngine newEngine() {
-        return new SuggestionEngine(parts.candidateSources().apply(model), MAX_CANDIDATES, executor);
-    }
-
     /** Tells the client Lean's state (the model's, and the replays' confinement, are kept). */
-    void status(String lean, String message) {
+    void status(LeanStatus lean, String message) {
         status(lean, modelState, message);
     }
 
@@ -182,16 +146,16 @@ final class ServerSession implements AutoCloseable {
      * Tells the client the state of a project's Lean, with how that project's replays are
      * confined: the status follows the project whose file was checked last.
      */
-    void status(LeanProject project, String lean, String message) {
+    void status(LeanProject project, LeanStatus lean, String message) {
         replays = Optional.of(project.confinement());
         status(lean, modelState, message);
     }
 
-    private void status(String lean, String modelNow, String message) {
+    private void status(LeanStatus lean, ModelStatus modelNow, String message) {
         this.leanState = lean;
         this.modelState = modelNow;
         Optional<CheckerPool.Confinement> confinement = replays;
-        client.status(new Protocol.Status(lean, modelNow, message,
+        client.status(new Protocol.Status(lean.wire(), modelNow.wire(), message,
                 confinement.map(CheckerPool.Confinement::sandboxed).orElse(null),
                 confinement.map(CheckerPool.Confinement::description).orElse(null)));
     }
@@ -204,9 +168,7 @@ final class ServerSession implements AutoCloseable {
 
     @Override
     public void close() {
-        projects.close();
-        model.ifPresent(MathModel::close);
-        executor.shutdownNow();
+        engine.close();
     }
 
     /** Stands in for the client until one connects, so nothing needs a null check. */
@@ -216,5 +178,4 @@ final class ServerSession implements AutoCloseable {
                 (proxy, method, args) -> method.getReturnType() == java.util.concurrent.CompletableFuture.class
                         ? java.util.concurrent.CompletableFuture.completedFuture(null) : null);
     }
-
 }

@@ -36,10 +36,10 @@ public final class LspTestClient implements Lean3AssistClient, AutoCloseable {
     final java.io.OutputStream rawOut;
 
     LspTestClient() throws IOException {
-        this(ServerParts.product());
+        this(org.lean3assist.engine.EngineParts.product());
     }
 
-    LspTestClient(ServerParts parts) throws IOException {
+    LspTestClient(org.lean3assist.engine.EngineParts parts) throws IOException {
         // NIO pipes, not java.io piped streams: those fail with "Write end dead" once a thread that
         // wrote to them ends, and LSP4J writes from pool threads that come and go.
         var toServer = java.nio.channels.Pipe.open();

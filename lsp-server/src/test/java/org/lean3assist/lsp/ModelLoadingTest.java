@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lean3assist.engine.ModelLoading;
 import org.lean3assist.lsp.settings.Settings;
 
 /** The model settings reach a real OpenAI-style completions server on localhost as they should. */
@@ -57,7 +58,7 @@ class ModelLoadingTest {
     @Test
     void theRemoteModelGetsTheServedNameTheProfilesPromptAndTheKeyFromTheEnvironment() {
         var settings = settings("{\"model\": {\"remoteUrl\": \"URL\", \"remoteModel\": \"my-served-name\", \"profile\": \"mammoth\"}}");
-        try (var model = ModelLoading.load(settings, Map.of(ModelLoading.API_KEY_VARIABLE, "sekrit")::get).orElseThrow()) {
+        try (var model = ModelLoading.load(ServerSession.modelConfig(settings), Map.of(ModelLoading.API_KEY_VARIABLE, "sekrit")::get).orElseThrow()) {
             List<String> tactics = model.suggestTactics("⊢ true", 1, () -> false);
 
             assertEquals(List.of("trivial"), tactics);
@@ -73,7 +74,7 @@ class ModelLoadingTest {
     @Test
     void byDefaultItIsInternLm2MathWithItsChatFormatAndNoKey() {
         var settings = settings("{\"model\": {\"remoteUrl\": \"URL\"}}");
-        try (var model = ModelLoading.load(settings, Map.<String, String>of()::get).orElseThrow()) {
+        try (var model = ModelLoading.load(ServerSession.modelConfig(settings), Map.<String, String>of()::get).orElseThrow()) {
             model.suggestTactics("⊢ true", 1, () -> false);
 
             Received request = received.get(0);

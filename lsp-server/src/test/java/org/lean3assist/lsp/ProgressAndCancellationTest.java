@@ -7,7 +7,8 @@ import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import org.lean3assist.engine.Cancellation;
+import org.lean3assist.engine.suggest.Suggestion;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -75,18 +76,18 @@ class ProgressAndCancellationTest {
         var cancelled = new CountDownLatch(1);
         CandidateSource waitsUntilCancelled = new CandidateSource() {
             @Override
-            public String name() {
-                return "waiting";
+            public Suggestion.Source source() {
+                return Suggestion.Source.MODEL;
             }
 
             @Override
-            public List<String> candidates(GoalAtPosition goal, int limit, BooleanSupplier isCancelled) {
+            public List<String> candidates(GoalAtPosition goal, int limit, Cancellation isCancelled) {
                 started.countDown();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (!isCancelled.getAsBoolean() && System.nanoTime() < deadline) {
+                while (!isCancelled.isCancelled() && System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                 }
-                if (isCancelled.getAsBoolean()) {
+                if (isCancelled.isCancelled()) {
                     cancelled.countDown();
                 }
                 return List.of();

@@ -22,7 +22,7 @@ public final class RealLeanHarness implements AutoCloseable {
 
     /** A server with a real Lean and the given candidate sources, initialized. */
     public static RealLeanHarness start(List<CandidateSource> sources) throws Exception {
-        var parts = ServerParts.product().withModel(settings -> Optional.empty()).withCandidateSources(model -> sources);
+        var parts = org.lean3assist.engine.EngineParts.product().withModel(settings -> Optional.empty()).withCandidateSources(model -> sources);
         var client = new LspTestClient(parts);
         client.initialize();
         return new RealLeanHarness(client);

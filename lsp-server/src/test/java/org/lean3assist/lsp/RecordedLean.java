@@ -15,7 +15,9 @@ import org.lean3assist.bridge.transport.Transport;
 import org.lean3assist.bridge.transport.TransportFactory;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.engine.suggest.CandidateSource;
+import org.lean3assist.engine.EngineParts;
 import org.lean3assist.engine.LeanStarter;
+import org.lean3assist.engine.suggest.Suggestion;
 
 /**
  * Server parts for in-process tests: an editing Lean that replays a recorded Lean 3.51.1
@@ -39,7 +41,7 @@ final class RecordedLean {
     }
 
     /** A server whose Lean replays {@code transcript} and whose candidates are {@code sources}. */
-    static ServerParts parts(String transcript, List<CandidateSource> sources) {
+    static EngineParts parts(String transcript, List<CandidateSource> sources) {
         return parts(transcript, sources, 0);
     }
 
@@ -47,7 +49,7 @@ final class RecordedLean {
      * The same, with Lean answering at its recorded pace times {@code pace} (0: at once), so that
      * work in flight can be observed.
      */
-    static ServerParts parts(String transcript, List<CandidateSource> sources, double pace) {
+    static EngineParts parts(String transcript, List<CandidateSource> sources, double pace) {
         LeanStarter starter = new LeanStarter() {
             @Override
             public LeanServer start(Path projectRoot, LeanBridgeSettings settings) throws java.io.IOException {
@@ -64,7 +66,7 @@ final class RecordedLean {
                 return checkersFor(transcript, pace);
             }
         };
-        return ServerParts.product()
+        return EngineParts.product()
                 .withLean(starter)
                 .withModel(settings -> Optional.empty())
                 .withCandidateSources(model -> sources);
@@ -137,13 +139,14 @@ final class RecordedLean {
         JsonNode replays = RECORDINGS.json("replays/" + name + ".json");
         return new CandidateSource() {
             @Override
-            public String name() {
-                return "recorded";
+            public Suggestion.Source source() {
+                // The recorder's candidates were the portfolio's and the model's; they stand for the portfolio.
+                return Suggestion.Source.PORTFOLIO;
             }
 
             @Override
             public List<String> candidates(org.lean3assist.bridge.GoalAtPosition goal, int limit,
-                                           java.util.function.BooleanSupplier cancelled) {
+                                           org.lean3assist.engine.Cancellation cancelled) {
                 List<String> candidates = new ArrayList<>();
                 for (JsonNode replay : replays) {
                     if (replay.get("state_before").asText().equals(goal.rawState())) {

@@ -234,7 +234,7 @@ class RecordedLeanLspTest {
                 String expected = item.tactic().equals("sorry") ? "rejected"
                         : RecordedLean.recordedStatus("basics", 15, 2, item.tactic());
                 assertEquals(expected, item.status(), item.toString());
-                assertEquals("recorded", item.source());
+                assertEquals("portfolio", item.source());
             }
             assertEquals("closes_goal", result.suggestions().get(0).status());
         }

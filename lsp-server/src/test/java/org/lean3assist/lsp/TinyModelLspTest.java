@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import org.lean3assist.engine.Cancellation;
+import org.lean3assist.engine.EngineParts;
+import org.lean3assist.engine.ModelLoading;
+import org.lean3assist.engine.ModelStatus;
+import org.lean3assist.engine.suggest.Suggestion;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.HoverParams;
@@ -49,18 +53,18 @@ class TinyModelLspTest {
     private static CandidateSource greedyModel() {
         return new CandidateSource() {
             @Override
-            public String name() {
-                return "model";
+            public Suggestion.Source source() {
+                return Suggestion.Source.MODEL;
             }
 
             @Override
-            public List<String> candidates(GoalAtPosition goal, int limit, BooleanSupplier cancelled) {
+            public List<String> candidates(GoalAtPosition goal, int limit, Cancellation cancelled) {
                 return tinyModel.suggestTactics(goal.rawState(), 1, cancelled);
             }
         };
     }
 
-    private static ServerParts parts(List<CandidateSource> sources) {
+    private static EngineParts parts(List<CandidateSource> sources) {
         return RecordedLean.parts("replays/basics.jsonl", sources).withModel(settings -> Optional.of(new Unclosed(tinyModel)));
     }
 
@@ -143,22 +147,22 @@ class TinyModelLspTest {
     /** Lets every server share the one loaded model; the test closes it once. */
     private record Unclosed(MathModel model) implements MathModel {
         @Override
-        public List<String> suggestTactics(String tacticState, int n, BooleanSupplier cancelled) {
+        public List<String> suggestTactics(String tacticState, int n, Cancellation cancelled) {
             return model.suggestTactics(tacticState, n, cancelled);
         }
 
         @Override
-        public List<String> formalize(String naturalLanguage, int n, BooleanSupplier cancelled) {
+        public List<String> formalize(String naturalLanguage, int n, Cancellation cancelled) {
             return model.formalize(naturalLanguage, n, cancelled);
         }
 
         @Override
-        public String informalize(String leanStatement, BooleanSupplier cancelled) {
+        public String informalize(String leanStatement, Cancellation cancelled) {
             return model.informalize(leanStatement, cancelled);
         }
 
         @Override
-        public String status() {
+        public ModelStatus status() {
             return model.status();
         }
 

@@ -1,7 +1,8 @@
 package org.lean3assist.engine.suggest;
 
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import org.lean3assist.engine.Cancellation;
+import org.lean3assist.engine.ModelStatus;
 import org.lean3assist.model.LanguageModel;
 import org.lean3assist.model.MathAssistant;
 import org.lean3assist.model.TacticSuggestion;
@@ -18,26 +19,27 @@ public final class AssistantModel implements MathModel {
     }
 
     @Override
-    public List<String> suggestTactics(String tacticState, int n, BooleanSupplier cancelled) {
-        return assistant.suggestTactics(tacticState, n, cancelled::getAsBoolean).stream()
+    public List<String> suggestTactics(String tacticState, int n, Cancellation cancelled) {
+        return assistant.suggestTactics(tacticState, n, cancelled::isCancelled).stream()
                 .map(TacticSuggestion::tactic)
                 .toList();
     }
 
     @Override
-    public List<String> formalize(String naturalLanguage, int n, BooleanSupplier cancelled) {
-        return assistant.formalize(naturalLanguage, n, cancelled::getAsBoolean);
+    public List<String> formalize(String naturalLanguage, int n, Cancellation cancelled) {
+        return assistant.formalize(naturalLanguage, n, cancelled::isCancelled);
     }
 
     @Override
-    public String informalize(String leanStatement, BooleanSupplier cancelled) {
-        return assistant.informalize(leanStatement, cancelled::getAsBoolean);
+    public String informalize(String leanStatement, Cancellation cancelled) {
+        return assistant.informalize(leanStatement, cancelled::isCancelled);
     }
 
     @Override
-    public String status() {
+    public ModelStatus status() {
         String device = model.info().device().toLowerCase(java.util.Locale.ROOT);
-        return device.contains("cuda") ? "ready-cuda" : device.contains("remote") ? "ready-remote" : "ready-cpu";
+        return device.contains("cuda") ? ModelStatus.READY_CUDA
+                : device.contains("remote") ? ModelStatus.READY_REMOTE : ModelStatus.READY_CPU;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package org.lean3assist.engine.suggest;
 
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import org.lean3assist.engine.Cancellation;
+import org.lean3assist.engine.ModelStatus;
 
 /**
  * What the server asks of a language model, in Lean's terms. The implementation adapts the
@@ -10,16 +11,16 @@ import java.util.function.BooleanSupplier;
 public interface MathModel extends AutoCloseable {
 
     /** Up to {@code n} next tactics for a tactic state, best first. */
-    List<String> suggestTactics(String tacticState, int n, BooleanSupplier cancelled);
+    List<String> suggestTactics(String tacticState, int n, Cancellation cancelled);
 
     /** Up to {@code n} Lean 3 statements ({@code theorem name ... :=}) for a natural-language one. */
-    List<String> formalize(String naturalLanguage, int n, BooleanSupplier cancelled);
+    List<String> formalize(String naturalLanguage, int n, Cancellation cancelled);
 
     /** An English reading of a Lean 3 statement. */
-    String informalize(String leanStatement, BooleanSupplier cancelled);
+    String informalize(String leanStatement, Cancellation cancelled);
 
-    /** For the status bar: {@code ready-cpu} or {@code ready-cuda}. */
-    String status();
+    /** For the status bar: where it runs (CPU, CUDA, a remote server). */
+    ModelStatus status();
 
     @Override
     void close();
@@ -32,12 +33,12 @@ public interface MathModel extends AutoCloseable {
         MathModel model = this;
         return new CandidateSource() {
             @Override
-            public String name() {
-                return "model";
+            public Suggestion.Source source() {
+                return Suggestion.Source.MODEL;
             }
 
             @Override
-            public List<String> candidates(org.lean3assist.bridge.GoalAtPosition goal, int limit, BooleanSupplier cancelled) {
+            public List<String> candidates(org.lean3assist.bridge.GoalAtPosition goal, int limit, Cancellation cancelled) {
                 return model.suggestTactics(goal.rawState(), Math.min(limit, MAX_TACTICS_PER_REQUEST), cancelled);
             }
         };

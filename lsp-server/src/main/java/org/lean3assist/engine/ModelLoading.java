@@ -1,11 +1,9 @@
-package org.lean3assist.lsp;
+package org.lean3assist.engine;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.lean3assist.lsp.settings.Settings;
 import org.lean3assist.model.Device;
 import org.lean3assist.model.GenerationConfig;
 import org.lean3assist.model.LanguageModel;
@@ -20,9 +18,10 @@ import org.lean3assist.engine.suggest.AssistantModel;
 import org.lean3assist.engine.suggest.MathModel;
 
 /**
- * Loads the model the settings name: a remote server when {@code model.remoteUrl} is set, else the
- * local directory {@code model.path}; empty when neither is. Either way it speaks through the prompt
- * profile {@code model.profile}. Failures are exceptions with the model module's own clear message.
+ * Loads the model a {@link ModelConfig} names: a remote server when it has a URL, else the local
+ * directory; empty when it has neither. Either way it speaks through the config's prompt profile.
+ * Failures are exceptions with the model module's own clear message. The server and the command
+ * line both load through here.
  */
 public final class ModelLoading {
 
@@ -31,21 +30,19 @@ public final class ModelLoading {
 
     private ModelLoading() {}
 
-    public static Optional<MathModel> load(Settings settings) {
-        return load(settings, System::getenv);
+    public static Optional<MathModel> load(ModelConfig config) {
+        return load(config, System::getenv);
     }
 
-    static Optional<MathModel> load(Settings settings, UnaryOperator<String> environment) {
-        String remoteUrl = settings.get(Settings.MODEL_REMOTE_URL);
-        String path = settings.get(Settings.MODEL_PATH);
-        PromptProfile profile = profile(settings.get(Settings.MODEL_PROFILE));
+    public static Optional<MathModel> load(ModelConfig config, UnaryOperator<String> environment) {
+        PromptProfile profile = profile(config.profile());
         LanguageModel model;
-        if (!remoteUrl.isBlank()) {
+        if (config.remoteUrl().isPresent()) {
             String apiKey = environment.apply(API_KEY_VARIABLE);
-            var remote = RemoteSettings.of(URI.create(remoteUrl), settings.get(Settings.MODEL_REMOTE_MODEL));
+            var remote = RemoteSettings.of(config.remoteUrl().get(), config.remoteModel());
             model = RemoteLanguageModel.create(apiKey == null || apiKey.isBlank() ? remote : remote.withApiKey(apiKey));
-        } else if (!path.isBlank()) {
-            model = local(Path.of(path), Device.parse(settings.get(Settings.MODEL_DEVICE)));
+        } else if (config.directory().isPresent()) {
+            model = local(config.directory().get(), config.device());
         } else {
             return Optional.empty();
         }

@@ -1,13 +1,14 @@
-package org.lean3assist.cli;
+package org.lean3assist.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import picocli.CommandLine.IVersionProvider;
 
 /** The product version, read from a resource that Maven filters at build time. */
-public final class Version implements IVersionProvider {
+public final class Version {
+
+    private Version() {}
 
     /** The version string, for example {@code 0.1.0-SNAPSHOT}. */
     public static String current() {
@@ -21,10 +22,5 @@ public final class Version implements IVersionProvider {
             throw new UncheckedIOException("cannot read the bundled version.properties", e);
         }
         return properties.getProperty("version", "unknown");
-    }
-
-    @Override
-    public String[] getVersion() {
-        return new String[] {"lean3-assist " + current(), "Java " + Runtime.version()};
     }
 }

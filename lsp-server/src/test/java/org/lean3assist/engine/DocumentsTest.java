@@ -1,26 +1,24 @@
-package org.lean3assist.lsp;
+package org.lean3assist.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.junit.jupiter.api.Test;
+import org.lean3assist.bridge.text.Utf16Position;
 
-class TextDocumentsTest {
+class DocumentsTest {
 
-    private static TextDocumentContentChangeEvent edit(int line, int from, int to, String text) {
-        return new TextDocumentContentChangeEvent(new Range(new Position(line, from), new Position(line, to)), text);
+    private static Documents.Change edit(int line, int from, int to, String text) {
+        return Documents.Change.ranged(new Utf16Position(line, from), new Utf16Position(line, to), text);
     }
 
     @Test
     void rangedChangesCountUtf16UnitsAcrossCharactersOutsideTheBmp() {
         // 𝓝 is two UTF-16 units; "split" starts at UTF-16 column 7 on line 1.
         String text = "theorem t : true :=\nbegin 𝓝 split\nend\n";
-        var documents = new TextDocuments();
+        var documents = new Documents();
         documents.open("file:///t.lean", 1, text);
 
         var changed = documents.change("file:///t.lean", 2, java.util.List.of(edit(1, 9, 14, "refl")));
@@ -31,31 +29,31 @@ class TextDocumentsTest {
 
     @Test
     void changesApplyInOrderAndAFullChangeReplacesTheText() {
-        var documents = new TextDocuments();
+        var documents = new Documents();
         documents.open("u", 1, "ab\ncd\n");
         var changes = java.util.List.of(
                 edit(0, 2, 2, "X"), // abX
                 edit(1, 0, 1, "ℕ"), // ℕd
-                new TextDocumentContentChangeEvent("whole\n"),
+                Documents.Change.full("whole\n"),
                 edit(0, 5, 5, "!"));
         assertEquals("whole!\n", documents.change("u", 5, changes).orElseThrow().text());
     }
 
     @Test
     void changeToAnUnopenedDocumentIsIgnored() {
-        var documents = new TextDocuments();
+        var documents = new Documents();
         assertEquals(java.util.Optional.empty(), documents.change("never", 1, java.util.List.of(edit(0, 0, 0, "x"))));
     }
 
     @Test
     void positionsPastTheEndAreClamped() {
-        assertEquals(2, TextDocuments.offsetOf("ab\ncd", new Position(0, 99)));
-        assertEquals(5, TextDocuments.offsetOf("ab\ncd", new Position(7, 0)));
+        assertEquals(2, Documents.offsetOf("ab\ncd", new Utf16Position(0, 99)));
+        assertEquals(5, Documents.offsetOf("ab\ncd", new Utf16Position(7, 0)));
     }
 
     @Test
     void aVersionIsScannedOnceAndAChangeGetsItsOwnTokens() {
-        var documents = new TextDocuments();
+        var documents = new Documents();
         documents.open("file:///p/t.lean", 1, "example : true :=\nbegin\n  trivial\nend\n");
         var first = documents.get("file:///p/t.lean").orElseThrow();
 
@@ -71,7 +69,7 @@ class TextDocumentsTest {
 
     @Test
     void theFileOfAUriIsFoundOnceAndLooksUpTheDocument() {
-        var documents = new TextDocuments();
+        var documents = new Documents();
         var file = java.nio.file.Path.of("/p/t.lean").toAbsolutePath();
         documents.open(file.toUri().toString(), 1, "");
         documents.open("untitled:Untitled-1", 1, "");

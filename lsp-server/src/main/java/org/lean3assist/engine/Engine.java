@@ -1,0 +1,438 @@
+package org.lean3assist.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.lean3assist.bridge.GoalAtPosition;
+import org.lean3assist.bridge.LeanBridgeSettings;
+import org.lean3assist.bridge.LeanServerListener;
+import org.lean3assist.bridge.locate.LeanNotFoundException;
+import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.verify.CheckerPool;
+import org.lean3assist.engine.suggest.StatementChecker;
+import org.lean3assist.engine.Documents.Snapshot;
+import org.lean3assist.engine.suggest.MathModel;
+import org.lean3assist.engine.suggest.Suggestion;
+import org.lean3assist.engine.suggest.SuggestionEngine;
+import org.lean3assist.engine.suggest.TacticSite;
+
+/**
+ * The core that the language server and the command line both call: the open documents, one
+ * project per {@code leanpkg.toml} root (its editing Lean and its checkers), the model and the
+ * candidate sources, and the features as plain functions of a document and a Lean position. It
+ * speaks the core modules' types only; a front end converts its own in and out.
+ *
+ * <p>Nothing here blocks on a front end's thread unless the method says so: goal queries and
+ * suggestions are futures, and what waits (a model load, a formalization) is documented as blocking.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+
+    /** Candidates replayed per request at most; each replay re-checks the declaration. */
+    public static final int MAX_CANDIDATES = 16;
+    /** How long a goal query waits for Lean before it answers without a goal. */
+    public static final Duration GOAL_WAIT = Duration.ofSeconds(20);
+    /** Statements asked of the model per formalization unless the caller says otherwise. */
+    public static final int FORMALIZE_CANDIDATES = 4;
+
+    /** A document position resolved against its text and its Lean project: a tactic in a block. */
+    public record Place(Snapshot document, Path path, LeanProject project, TacticSite site) {
+        public String uri() {
+            return document.uri();
+        }
+
+        public int version() {
+            return document.version();
+        }
+    }
+
+    /** What a formalization is checked after: a file's text before a position, beside that file. */
+    public record FormalizeContext(Path anchor, String text) {}
+
+    /** A formalization's statements, each with Lean's verdict, and how the checks were confined. */
+    public record Formalization(List<Formalized> statements, CheckerPool.Confinement confinement,
+                                Optional<String> notChecked) {}
+
+    /** One statement and what Lean said of it. */
+    public record Formalized(String statement, FormalizedStatus status, Optional<String> message) {}
+
+    /** A statement's verdict. {@link #wire()} is its name in the protocol and the command line's JSON. */
+    public enum FormalizedStatus {
+        OK("ok"), ERROR("error"), UNCHECKED("unchecked");
+
+        private final String wire;
+
+        FormalizedStatus(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /** Asked for a model's answer when none is configured (or it failed to load). */
+    public static final class NoModelException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NoModelException(String message) {
+            super(message);
+        }
+    }
+
+    private final EngineParts parts;
+    private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("lean3-assist-engine"));
+    private final Documents documents = new Documents();
+    private final LeanProjects projects;
+    private final SuggestionStore suggestions = new SuggestionStore();
+    private final Object restartLock = new Object();
+    private volatile Optional<MathModel> model = Optional.empty();
+    private volatile ModelStatus modelStatus = ModelStatus.NONE;
+    private volatile SuggestionEngine suggester;
+    private Path scratch;
+
+    public Engine(EngineParts parts, LeanBridgeSettings settings) {
+        this.parts = parts;
+        this.projects = new LeanProjects(parts.leanStarter(), settings);
+        this.suggester = newSuggester(Optional.empty());
+    }
+
+    /** Threads that do not keep the JVM alive, named for thread dumps. */
+    public static ThreadFactory daemonThreads(String prefix) {
+        var counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The engine's worker threads, which front ends may use for work that blocks. */
+    public ExecutorService executor() {
+        return executor;
+    }
+
+    // ---- documents -----------------------------------------------------------------------------
+
+    public Documents documents() {
+        return documents;
+    }
+
+    public Snapshot open(String uri, int version, String text) {
+        return documents.open(uri, version, text);
+    }
+
+    /** Applies edits; every suggestion of an older version is cancelled and forgotten. */
+    public Optional<Snapshot> change(String uri, int version, List<Documents.Change> changes) {
+        var changed = documents.change(uri, version, changes);
+        changed.ifPresent(snapshot -> suggestions.invalidate(uri, snapshot.version()));
+        return changed;
+    }
+
+    /** Forgets a document: its suggestions, and its text in the Lean that has it. */
+    public Optional<Snapshot> close(String uri) {
+        var closed = documents.close(uri);
+        suggestions.invalidate(uri, Integer.MIN_VALUE);
+        closed.flatMap(Snapshot::path).ifPresent(path -> runningProject(path)
+                .ifPresent(project -> project.server().closeDocument(path)));
+        return closed;
+    }
+
+    // ---- projects ------------------------------------------------------------------------------
+
+    /** Listeners of every project's editing Lean, now and later (diagnostics, crashes, restarts). */
+    public void addListener(LeanServerListener listener) {
+        projects.addListener(listener);
+    }
+
+    /**
+     * The project of {@code file}, starting its editing Lean on first use (this may block while the
+     * process starts; front ends call it off their reader thread for a file whose project is new).
+     */
+    public LeanProject project(Path file) throws LeanNotFoundException {
+        return projects.forFile(file);
+    }
+
+    /** The running project whose editing Lean has {@code file} open. */
+    public Optional<LeanProject> runningProject(Path file) {
+        return projects.running().stream()
+                .filter(project -> project.server().documentVersion(file).isPresent())
+                .findFirst();
+    }
+
+    /** Whether the project's editing Lean already has this version of the document. */
+    public boolean leanHas(LeanProject project, Snapshot document) {
+        Path path = document.path().orElseThrow();
+        return project.server().documentVersion(path).map(version -> version == document.version()).orElse(false);
+    }
+
+    /**
+     * Sends the document's text to the project's editing Lean unless it has this version already.
+     * The first time a project sees a document, its checkers are warmed with the document's imports,
+     * so that the first replay does not wait for them.
+     */
+    public CompletableFuture<Void> sync(LeanProject project, Snapshot document) {
+        Path path = document.path().orElseThrow(() -> new IllegalArgumentException(document.uri() + " is not a file"));
+        Optional<Integer> leanVersion = project.server().documentVersion(path);
+        if (leanVersion.isPresent() && leanVersion.get() == document.version()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (leanVersion.isEmpty()) {
+            project.warmCheckers(path, document.text());
+            return project.server().openDocument(path, document.version(), document.text());
+        }
+        return project.server().changeDocument(path, document.version(), document.text());
+    }
+
+    /** Syncs the document and completes with Lean's messages once Lean has checked it. */
+    public CompletableFuture<List<LeanMessage>> check(LeanProject project, Snapshot document) {
+        Path path = document.path().orElseThrow();
+        return sync(project, document).thenCompose(ignored -> project.server().waitUntilChecked(path));
+    }
+
+    // ---- goals ---------------------------------------------------------------------------------
+
+    /** The tactic site under a cursor of a document, inside a {@code begin … end} block. */
+    public Optional<Place> place(LeanProject project, Snapshot document, LeanPosition cursor) {
+        Path path = document.path().orElseThrow();
+        return TacticSite.at(document.text(), document.tokens(), document.converter(), cursor)
+                .map(site -> new Place(document, path, project, site));
+    }
+
+    /** The tactic of a term-mode {@code by} under a cursor; empty elsewhere, without asking Lean. */
+    public Optional<LeanPosition> termModeTactic(Snapshot document, LeanPosition cursor) {
+        return TacticSite.termModeTactic(document.tokens(), document.converter(), cursor);
+    }
+
+    /** Lean's goal before the tactic of a place. */
+    public CompletableFuture<Optional<GoalAtPosition>> goalAt(Place place) {
+        return goalAt(place.project(), place.document(), place.site().start());
+    }
+
+    /**
+     * Lean's goal at a position of a document, synced first if Lean has an older version; empty when
+     * Lean has none there, fails or does not answer within {@link #GOAL_WAIT}.
+     */
+    public CompletableFuture<Optional<GoalAtPosition>> goalAt(LeanProject project, Snapshot document, LeanPosition at) {
+        Path path = document.path().orElseThrow();
+        return sync(project, document)
+                .thenCompose(ignored -> project.server().goalAt(path, at))
+                .orTimeout(GOAL_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(error -> {
+                    LOG.log(Level.INFO, "no goal at " + at + " of " + document.uri(), error);
+                    return Optional.empty();
+                });
+    }
+
+    // ---- suggestions ---------------------------------------------------------------------------
+
+    /**
+     * The judged suggestions for a place: the work already started there for this version, else new
+     * work in the background. It is cancelled when the document changes or closes.
+     */
+    public SuggestionWork suggest(Place place, GoalAtPosition goal) {
+        return suggestions.computeIfAbsent(place.uri(), place.version(), place.site().start(), onJudged -> {
+            var request = new SuggestionEngine.Request(place.path(), place.version(), place.document().text(),
+                    place.site().start(), goal);
+            String uri = place.uri();
+            int version = place.version();
+            Cancellation stale = () -> documents.get(uri).map(now -> now.version() != version).orElse(true);
+            return suggester.suggest(place.project().verifier(), request, stale, onJudged);
+        });
+    }
+
+    /** The suggestions started at a place for this version, if any. */
+    public Optional<SuggestionWork> suggestions(Place place) {
+        return suggestions.get(place.uri(), place.version(), place.site().start());
+    }
+
+    /** Lean's verdicts on given tactics at a place, ranked like suggestions. */
+    public CompletableFuture<List<Suggestion>> verify(Place place, List<String> tactics) {
+        Map<String, Suggestion.Source> given = new LinkedHashMap<>();
+        tactics.stream().map(SuggestionEngine::normalise).filter(tactic -> !tactic.isEmpty())
+                .forEach(tactic -> given.putIfAbsent(tactic, Suggestion.Source.GIVEN));
+        // The goal is not needed to replay given tactics; the request carries none.
+        var request = new SuggestionEngine.Request(place.path(), place.version(), place.document().text(),
+                place.site().start(), null);
+        return SuggestionEngine.judge(place.project().verifier(), request, given, suggestion -> { });
+    }
+
+    /** Cancels and forgets every suggestion, for example when settings change. */
+    public void forgetSuggestions() {
+        suggestions.clear();
+    }
+
+    // ---- the model -----------------------------------------------------------------------------
+
+    /**
+     * Loads the model a config names, in place of the one loaded now; blocks for as long as a load
+     * takes (seconds to minutes for a multi-gigabyte model), so front ends call it off their threads.
+     *
+     * @throws RuntimeException the loader's own error; the engine then has no model ({@link ModelStatus#ERROR})
+     */
+    public ModelStatus loadModel(ModelConfig config) {
+        if (!config.wanted()) {
+            swapModel(Optional.empty(), ModelStatus.NONE);
+            return ModelStatus.NONE;
+        }
+        modelStatus = ModelStatus.LOADING;
+        try {
+            Optional<MathModel> loaded = parts.modelLoader().apply(config);
+            ModelStatus status = loaded.map(MathModel::status).orElse(ModelStatus.NONE);
+            swapModel(loaded, status);
+            return status;
+        } catch (RuntimeException e) {
+            swapModel(Optional.empty(), ModelStatus.ERROR);
+            throw e;
+        }
+    }
+
+    public ModelStatus modelStatus() {
+        return modelStatus;
+    }
+
+    public Optional<MathModel> model() {
+        return model;
+    }
+
+    private synchronized void swapModel(Optional<MathModel> next, ModelStatus status) {
+        Optional<MathModel> previous = model;
+        model = next;
+        suggester = newSuggester(next);
+        modelStatus = status;
+        suggestions.clear();
+        previous.filter(old -> next.map(now -> now != old).orElse(true)).ifPresent(MathModel::close);
+    }
+
+    private SuggestionEngine newSuggester(Optional<MathModel> loaded) {
+        return new SuggestionEngine(parts.candidateSources().apply(loaded), MAX_CANDIDATES, executor);
+    }
+
+    private MathModel requireModel() {
+        return model.orElseThrow(() -> new NoModelException(modelStatus == ModelStatus.ERROR
+                ? "the configured model could not be loaded" : "no model is configured"));
+    }
+
+    // ---- formalization -------------------------------------------------------------------------
+
+    /**
+     * The context a formalization is checked after: the document up to the declaration containing
+     * {@code position} (all of it without one), beside the document; without a document, a scratch
+     * file of this engine's own, so formalizations without one share one project.
+     */
+    public FormalizeContext formalizeContext(Optional<Snapshot> document, Optional<LeanPosition> position) {
+        if (document.isPresent() && document.get().path().isPresent()) {
+            return new FormalizeContext(document.get().path().get(),
+                    StatementChecker.contextBefore(document.get().text(), position));
+        }
+        return new FormalizeContext(scratchFile(), "");
+    }
+
+    /**
+     * Lean 3 statements for a natural-language one, each checked by Lean with {@code sorry} as its
+     * proof after the context, on a checker of the context's project (never its editing Lean).
+     * Blocks while the model writes and Lean checks. Without a Lean the statements come back
+     * unchecked, and {@link Formalization#notChecked()} says why.
+     *
+     * @throws NoModelException when no model is loaded
+     */
+    public Formalization formalize(String text, FormalizeContext context, int count, Cancellation cancellation) {
+        List<String> written = requireModel().formalize(text, count, cancellation);
+        LeanProject project;
+        try {
+            project = project(context.anchor());
+        } catch (LeanNotFoundException e) {
+            List<Formalized> unchecked = written.stream()
+                    .map(statement -> new Formalized(statement, FormalizedStatus.UNCHECKED, Optional.empty())).toList();
+            return new Formalization(unchecked, new CheckerPool.Confinement(false,
+                    "nothing was checked: no Lean 3 was found"), Optional.of(e.getMessage()));
+        }
+        var checker = new StatementChecker(project.checkers());
+        List<Formalized> checked = new ArrayList<>();
+        for (String statement : written) {
+            if (cancellation.isCancelled()) {
+                break;
+            }
+            var result = checker.check(context.anchor(), context.text(), statement);
+            checked.add(new Formalized(statement, result.ok() ? FormalizedStatus.OK : FormalizedStatus.ERROR,
+                    result.message()));
+        }
+        return new Formalization(checked, project.confinement(), Optional.empty());
+    }
+
+    /**
+     * An English reading of a Lean 3 statement; blocks while the model writes.
+     *
+     * @throws NoModelException when no model is loaded
+     */
+    public String informalize(String statement, Cancellation cancellation) {
+        return requireModel().informalize(statement, cancellation);
+    }
+
+    private synchronized Path scratchFile() {
+        if (scratch == null) {
+            try {
+                scratch = Files.createTempDirectory("lean3-assist-scratch").resolve("Scratch.lean");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a scratch directory for formalization", e);
+            }
+        }
+        return scratch;
+    }
+
+    // ---- settings and lifetime -----------------------------------------------------------------
+
+    public LeanProjects projects() {
+        return projects;
+    }
+
+    /**
+     * New bridge settings, for projects started from now on.
+     *
+     * @return whether running projects must restart for them to apply ({@link #restartProjects()})
+     */
+    public boolean updateSettings(LeanBridgeSettings next) {
+        if (next.equals(projects.settings())) {
+            return false;
+        }
+        projects.updateSettings(next);
+        return !projects.running().isEmpty();
+    }
+
+    /**
+     * Stops every project's Leans (they start again on demand, with the settings in force) and
+     * forgets every suggestion, since one asked for meanwhile was verified on a checker that is gone.
+     * Blocks while the processes stop; one restart at a time.
+     */
+    public void restartProjects() {
+        synchronized (restartLock) {
+            projects.restartAll();
+            suggestions.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        suggestions.clear();
+        projects.close();
+        model.ifPresent(MathModel::close);
+        executor.shutdownNow();
+    }
+}
