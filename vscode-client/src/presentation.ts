@@ -39,6 +39,7 @@ const MODEL_TEXT: Record<ModelState, string> = {
   loading: 'model loading',
   'ready-cpu': 'model ready (CPU)',
   'ready-cuda': 'model ready (CUDA)',
+  'ready-remote': 'model ready (remote server)',
   error: 'model error',
 };
 

@@ -1,4 +1,5 @@
-// Every name shared with the Java server, in one place: command ids, custom methods, their parameter
+// Every name shared with the Java server, in one place (lsp-server's ProtocolMirrorTest compares the
+// lists below with the server's own): command ids, custom methods, their parameter
 // and result shapes, and settings keys. The server's side lives in lsp-server (org.lean3assist.lsp).
 // This module imports nothing from VS Code, so unit tests can load it.
 
@@ -43,7 +44,12 @@ export interface Position {
 // ---- lean3Assist.server.suggestTactics ----
 
 /** How Lean judged a candidate tactic; only `closes_goal` and `progress` are verified. */
-export type TacticStatus = 'closes_goal' | 'progress' | 'invalid' | 'uses_sorry' | 'timeout' | 'rejected';
+export const TACTIC_STATUSES = ['closes_goal', 'progress', 'invalid', 'uses_sorry', 'timeout', 'rejected'] as const;
+export type TacticStatus = (typeof TACTIC_STATUSES)[number];
+
+/** Where a suggested tactic came from. */
+export const SUGGESTION_SOURCES = ['model', 'portfolio', 'given'] as const;
+export type SuggestionSource = (typeof SUGGESTION_SOURCES)[number];
 
 export const VERIFIED_STATUSES: readonly TacticStatus[] = ['closes_goal', 'progress'];
 
@@ -61,7 +67,7 @@ export interface TacticSuggestion {
   goalsAfter: string | null;
   /** Lean's message for a failed tactic; null otherwise. */
   message: string | null;
-  source: 'model' | 'portfolio';
+  source: SuggestionSource;
 }
 
 export interface SuggestTacticsResult {
@@ -87,9 +93,13 @@ export interface FormalizeParams {
   position?: Position;
 }
 
+/** A formalized statement's verdict. */
+export const FORMALIZED_STATUSES = ['ok', 'error'] as const;
+export type FormalizedStatus = (typeof FORMALIZED_STATUSES)[number];
+
 export interface FormalizedStatement {
   statement: string;
-  status: 'ok' | 'error';
+  status: FormalizedStatus;
   /** Lean's error when `status` is `error`. */
   message: string | null;
 }
@@ -123,11 +133,14 @@ export type PlainGoalResult = { rendered: string; goals: string[] } | null;
 /** Notification server -> client: the state of Lean and of the model, for the status bar. */
 export const STATUS_METHOD = '$/lean3Assist/status';
 
-export type LeanState = 'starting' | 'ready' | 'checking' | 'restarting' | 'crashed' | 'missing';
-export type ModelState = 'none' | 'loading' | 'ready-cpu' | 'ready-cuda' | 'error';
+export const LEAN_STATES = ['starting', 'ready', 'checking', 'restarting', 'crashed', 'missing'] as const;
+export type LeanState = (typeof LEAN_STATES)[number];
+export const MODEL_STATES = ['none', 'loading', 'ready-cpu', 'ready-cuda', 'ready-remote', 'error'] as const;
+export type ModelState = (typeof MODEL_STATES)[number];
 
 /** The values of the `lean3Assist.sandbox` setting. */
-export type SandboxMode = 'auto' | 'required' | 'off';
+export const SANDBOX_MODES = ['auto', 'required', 'off'] as const;
+export type SandboxMode = (typeof SANDBOX_MODES)[number];
 
 export interface StatusParams {
   lean: LeanState;

@@ -1,6 +1,13 @@
 package org.lean3assist.lsp;
 
+import java.util.Arrays;
 import java.util.List;
+import org.lean3assist.bridge.sandbox.SandboxMode;
+import org.lean3assist.bridge.verify.Verdict;
+import org.lean3assist.engine.Engine;
+import org.lean3assist.engine.LeanStatus;
+import org.lean3assist.engine.ModelStatus;
+import org.lean3assist.engine.suggest.Suggestion;
 
 /**
  * Every name and shape this server adds to LSP, in one place; {@code vscode-client/src/protocol.ts}
@@ -20,11 +27,22 @@ public final class Protocol {
     /** Custom notification, server to client: Lean's and the model's state. */
     public static final String STATUS = "$/lean3Assist/status";
 
+    /** The values of {@link Status#lean()}, {@link Status#model()} and the other enumerated fields. */
+    public static final List<String> LEAN_STATES = Arrays.stream(LeanStatus.values()).map(LeanStatus::wire).toList();
+    public static final List<String> MODEL_STATES = Arrays.stream(ModelStatus.values()).map(ModelStatus::wire).toList();
+    public static final List<String> TACTIC_STATUSES = Arrays.stream(Verdict.values()).map(Suggestion::status).toList();
+    public static final List<String> SUGGESTION_SOURCES =
+            Arrays.stream(Suggestion.Source.values()).map(Suggestion.Source::wire).toList();
+    /** A formalization the server could not check is an error reply, so "unchecked" is never sent. */
+    public static final List<String> FORMALIZED_STATUSES = List.of(Engine.FormalizedStatus.OK.wire(),
+            Engine.FormalizedStatus.ERROR.wire());
+    public static final List<String> SANDBOX_MODES =
+            Arrays.stream(SandboxMode.values()).map(SandboxMode::settingValue).toList();
+
     private Protocol() {}
 
     /**
-     * {@value #STATUS}: lean is starting|ready|checking|restarting|crashed|missing; model is
-     * none|loading|ready-cpu|ready-cuda|error. {@code sandboxed} and {@code sandbox} say how the
+     * {@value #STATUS}: lean is one of {@link #LEAN_STATES}, model one of {@link #MODEL_STATES}. {@code sandboxed} and {@code sandbox} say how the
      * replays of the project last checked are confined (whether in the OS sandbox, and one line
      * saying how or why not); both are left out until a project has started.
      */
