@@ -38,7 +38,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The same with the engine's parts given, as tests give recorded Lean and their own model loader. */
-    static int run(EngineParts parts, String... args) {
+    public static int run(EngineParts parts, String... args) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override

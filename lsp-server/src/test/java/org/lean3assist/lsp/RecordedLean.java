@@ -25,23 +25,23 @@ import org.lean3assist.engine.suggest.Suggestion;
  * candidate tactics taken from the recorded replays, so that every variant the server syncs is one
  * Lean really answered.
  */
-final class RecordedLean {
+public final class RecordedLean {
 
     static final Recordings RECORDINGS = Recordings.withVirtualWorkspace();
 
     private RecordedLean() {}
 
     /** The URI of a recorded source file in the recordings' workspace. */
-    static String uri(String name) {
+    public static String uri(String name) {
         return RECORDINGS.sourcePath(name).toUri().toString();
     }
 
-    static Path path(String name) {
+    public static Path path(String name) {
         return RECORDINGS.sourcePath(name);
     }
 
     /** A server whose Lean replays {@code transcript} and whose candidates are {@code sources}. */
-    static EngineParts parts(String transcript, List<CandidateSource> sources) {
+    public static EngineParts parts(String transcript, List<CandidateSource> sources) {
         return parts(transcript, sources, 0);
     }
 
@@ -49,7 +49,7 @@ final class RecordedLean {
      * The same, with Lean answering at its recorded pace times {@code pace} (0: at once), so that
      * work in flight can be observed.
      */
-    static EngineParts parts(String transcript, List<CandidateSource> sources, double pace) {
+    public static EngineParts parts(String transcript, List<CandidateSource> sources, double pace) {
         LeanStarter starter = new LeanStarter() {
             @Override
             public LeanServer start(Path projectRoot, LeanBridgeSettings settings) throws java.io.IOException {
@@ -135,7 +135,7 @@ final class RecordedLean {
     }
 
     /** The candidates the recorder replayed at a position of a file, in recorded order. */
-    static CandidateSource recordedCandidates(String name) {
+    public static CandidateSource recordedCandidates(String name) {
         JsonNode replays = RECORDINGS.json("replays/" + name + ".json");
         return new CandidateSource() {
             @Override
@@ -159,7 +159,7 @@ final class RecordedLean {
     }
 
     /** The recorded verdict of a candidate at a position, in the protocol's spelling. */
-    static String recordedStatus(String name, int line, int column, String candidate) {
+    public static String recordedStatus(String name, int line, int column, String candidate) {
         for (JsonNode replay : RECORDINGS.json("replays/" + name + ".json")) {
             if (replay.at("/position/line").asInt() == line && replay.at("/position/column").asInt() == column
                     && replay.get("candidate").asText().equals(candidate)) {
@@ -170,7 +170,7 @@ final class RecordedLean {
     }
 
     /** The goal Lean recorded at a position. */
-    static String recordedGoal(String name, int line, int column) {
+    public static String recordedGoal(String name, int line, int column) {
         for (JsonNode entry : RECORDINGS.json("goals/" + name + ".json")) {
             if (entry.get("line").asInt() == line && entry.get("column").asInt() == column) {
                 return entry.get("state").asText();
