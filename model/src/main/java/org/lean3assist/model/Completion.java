@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.lean3assist.model.generate.FinishReason;
 
 /**
@@ -23,13 +25,24 @@ public record Completion(String text, double logProb, int tokenCount, FinishReas
      * log-probability keep their order, after the others.
      */
     public static List<Completion> rankDistinct(List<Completion> completions) {
-        Map<String, Completion> best = new LinkedHashMap<>();
-        for (Completion completion : completions) {
-            best.merge(completion.text(), completion, (a, b) -> b.logProb() > a.logProb() ? b : a);
+        return bestDistinct(completions, Completion::text, Completion::logProb);
+    }
+
+    /**
+     * The one ranking rule of model output: one item per distinct key, the best-scoring one, best
+     * first; items whose score is {@link Double#NaN} (a server that reports no log-probabilities)
+     * keep their order, after the others. The sort is stable, so equal scores keep their order too.
+     */
+    public static <T> List<T> bestDistinct(List<T> items, Function<T, String> key, ToDoubleFunction<T> score) {
+        Map<String, T> best = new LinkedHashMap<>();
+        for (T item : items) {
+            best.merge(key.apply(item), item, (a, b) -> score.applyAsDouble(b) > score.applyAsDouble(a) ? b : a);
         }
-        List<Completion> ranked = new ArrayList<>(best.values());
-        ranked.sort(Comparator.comparingDouble((Completion c) -> Double.isNaN(c.logProb())
-                ? Double.NEGATIVE_INFINITY : c.logProb()).reversed());
+        List<T> ranked = new ArrayList<>(best.values());
+        ranked.sort(Comparator.comparingDouble((T item) -> {
+            double value = score.applyAsDouble(item);
+            return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
+        }).reversed());
         return ranked;
     }
 }

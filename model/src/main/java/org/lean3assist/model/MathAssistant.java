@@ -1,11 +1,7 @@
 package org.lean3assist.model;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.lean3assist.model.generate.FinishReason;
 import org.lean3assist.model.prompt.OutputParsers;
 import org.lean3assist.model.prompt.PromptProfile;
@@ -35,15 +31,13 @@ public final class MathAssistant {
     /** Up to {@code n} distinct tactics for {@code tacticState} (Lean's goal text), best first. */
     public List<TacticSuggestion> suggestTactics(String tacticState, int n, CancelCheck cancel) {
         List<Completion> completions = run(PromptTask.NEXT_TACTIC, tacticState, n, cancel);
-        Map<String, TacticSuggestion> best = new LinkedHashMap<>();
+        List<TacticSuggestion> parsed = new ArrayList<>();
         for (Completion completion : completions) {
-            Optional<String> tactic = OutputParsers.parseTactic(completion.text());
-            tactic.ifPresent(t -> best.merge(t, new TacticSuggestion(t, completion.logProb()),
-                    (a, b) -> b.logProb() > a.logProb() ? b : a));
+            OutputParsers.parseTactic(completion.text())
+                    .ifPresent(tactic -> parsed.add(new TacticSuggestion(tactic, completion.logProb())));
         }
-        List<TacticSuggestion> ranked = new ArrayList<>(best.values());
-        ranked.sort(Comparator.comparingDouble(TacticSuggestion::logProb).reversed());
-        return ranked;
+        // Two completions may parse to one tactic: the better one counts, ranked as completions are.
+        return Completion.bestDistinct(parsed, TacticSuggestion::tactic, TacticSuggestion::logProb);
     }
 
     /** Up to {@code n} distinct {@code theorem ... :=} statements for a natural-language statement, best first. */
