@@ -6,19 +6,14 @@ import java.util.List;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.engine.Engine;
 import org.lean3assist.engine.suggest.Suggestion;
-import org.lean3assist.engine.suggest.TacticSite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code lean3-assist suggest FILE:LINE:COL}: verified next tactics, as the hover shows them. */
 @Command(name = "suggest", mixinStandardHelpOptions = true,
         description = "Suggest next tactics at FILE:LINE:COL and print those Lean accepts, closing ones first.")
-final class SuggestCommand extends EngineCommand {
-
-    @Parameters(index = "0", paramLabel = "FILE:LINE:COL", converter = FilePosition.Converter.class)
-    FilePosition at;
+final class SuggestCommand extends TacticCommand {
 
     @Option(names = {"-k", "--count"}, paramLabel = "N", defaultValue = "8",
             description = "How many verified suggestions to print (default ${DEFAULT-VALUE}).")
@@ -30,13 +25,9 @@ final class SuggestCommand extends EngineCommand {
     @Mixin
     ModelOptions modelOptions;
 
-    private String text;
-    private TacticSite site;
-
     @Override
     void prepare() throws Exception {
-        text = LeanOptions.read(at.file());
-        site = OneShot.site(at, text);
+        super.prepare();
         modelOptions.config();
     }
 

@@ -5,29 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.lean3assist.engine.Engine;
 import org.lean3assist.engine.suggest.Suggestion;
-import org.lean3assist.engine.suggest.TacticSite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code lean3-assist verify FILE:LINE:COL TACTIC...}: Lean's verdict on given tactics. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Replay each TACTIC at FILE:LINE:COL in place of the rest of the proof and print Lean's verdict.")
-final class VerifyCommand extends EngineCommand {
-
-    @Parameters(index = "0", paramLabel = "FILE:LINE:COL", converter = FilePosition.Converter.class)
-    FilePosition at;
+final class VerifyCommand extends TacticCommand {
 
     @Parameters(index = "1..*", paramLabel = "TACTIC", arity = "1..*", description = "Tactics, each one argument.")
     List<String> tactics;
-
-    private String text;
-    private TacticSite site;
-
-    @Override
-    void prepare() throws Exception {
-        text = LeanOptions.read(at.file());
-        site = OneShot.site(at, text);
-    }
 
     @Override
     int run(Engine engine, PrintWriter out) throws Exception {
