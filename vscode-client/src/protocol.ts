@@ -164,6 +164,7 @@ export const Settings = {
   leanTimeout: `${NAMESPACE}.lean.timeout`,
   leanThreads: `${NAMESPACE}.lean.threads`,
   leanCheckDelayMs: `${NAMESPACE}.lean.checkDelayMs`,
+  leanCheckers: `${NAMESPACE}.lean.checkers`,
   sandbox: `${NAMESPACE}.sandbox`,
   modelPath: `${NAMESPACE}.model.path`,
   modelDevice: `${NAMESPACE}.model.device`,

@@ -32,11 +32,21 @@ final class LeanOptions {
                     + "without it) or off (default ${DEFAULT-VALUE}).")
     SandboxMode sandbox;
 
+    @Option(names = "--checkers", paramLabel = "N", defaultValue = "2",
+            description = "Checker Lean processes that replay tactics and check statements apart from the Lean that "
+                    + "checks the file, 1 to 8 (default ${DEFAULT-VALUE}).")
+    int checkers;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
     LeanBridgeSettings bridgeSettings() {
-        var settings = LeanBridgeSettings.defaults().withLimits(memoryLimitMb, deterministicTimeout, 0).withSandbox(sandbox);
+        if (checkers < 1 || checkers > 8) {
+            throw new IllegalArgumentException("--checkers must be 1 to 8, not " + checkers);
+        }
+        var defaults = LeanBridgeSettings.defaults();
+        var settings = defaults.withLimits(memoryLimitMb, deterministicTimeout, 0).withSandbox(sandbox)
+                .withReplay(checkers, defaults.replayTimeout());
         return lean == null ? settings : settings.withExecutablePath(lean);
     }
 

@@ -56,6 +56,8 @@ final class ServerSession implements AutoCloseable {
         var bridge = LeanBridgeSettings.defaults().withLimits(settings.get(Settings.LEAN_MEMORY_LIMIT_MB),
                 settings.get(Settings.LEAN_TIMEOUT), settings.get(Settings.LEAN_THREADS))
                 .withSandbox(SandboxMode.parse(settings.get(Settings.SANDBOX)));
+        int checkers = Math.min(settings.get(Settings.LEAN_CHECKERS), Settings.MAX_CHECKERS);
+        bridge = bridge.withReplay(checkers, bridge.replayTimeout());
         String executable = settings.get(Settings.LEAN_EXECUTABLE);
         return executable.isBlank() ? bridge : bridge.withExecutablePath(Path.of(executable));
     }

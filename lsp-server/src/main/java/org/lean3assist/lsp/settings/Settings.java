@@ -26,6 +26,10 @@ public final class Settings {
             "Threads the Lean server may use (lean -j); 0 lets Lean choose.");
     public static final Setting<Integer> LEAN_CHECK_DELAY_MS = Setting.integer("lean.checkDelayMs", 300, 0,
             "Milliseconds to wait after the last keystroke before Lean re-checks the file.");
+    public static final Setting<Integer> LEAN_CHECKERS = Setting.integer("lean.checkers", 2, 1,
+            "Checker Lean processes per project, where candidate tactics and formalized statements are replayed apart from the Lean that checks your files (at most 8). Each holds what the file imports: with mathlib, 1-3 GB.");
+    /** More checkers than this would only compete for the cores and the memory. */
+    public static final int MAX_CHECKERS = 8;
     public static final Setting<String> SANDBOX = Setting.choice("sandbox", "auto", List.of("auto", "required", "off"),
             "Where candidate tactics and formalized statements are replayed: auto confines the replaying Lean processes "
                     + "in bubblewrap where it works, else runs them unconfined and says so in the status; required refuses "
@@ -51,7 +55,7 @@ public final class Settings {
 
     /** Every setting, in the order the documentation lists them. */
     public static final List<Setting<?>> ALL = List.of(
-            LEAN_EXECUTABLE, LEAN_MEMORY_LIMIT_MB, LEAN_TIMEOUT, LEAN_THREADS, LEAN_CHECK_DELAY_MS, SANDBOX,
+            LEAN_EXECUTABLE, LEAN_MEMORY_LIMIT_MB, LEAN_TIMEOUT, LEAN_THREADS, LEAN_CHECK_DELAY_MS, LEAN_CHECKERS, SANDBOX,
             MODEL_PATH, MODEL_DEVICE, MODEL_REMOTE_URL, MODEL_REMOTE_MODEL, MODEL_PROFILE,
             SUGGESTIONS_COUNT, SUGGESTIONS_ON_HOVER, TRACE_SERVER);
 
