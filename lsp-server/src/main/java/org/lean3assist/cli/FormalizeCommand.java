@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lean3assist.bridge.locate.LeanNotFoundException;
 import org.lean3assist.bridge.verify.CheckerPool;
-import org.lean3assist.engine.suggest.StatementChecker;
+import org.lean3assist.bridge.verify.StatementChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -20,7 +20,7 @@ import org.lean3assist.bridge.GoalAtPosition;
 import org.lean3assist.bridge.goal.Goal;
 import org.lean3assist.lsp.settings.Settings;
 import org.lean3assist.engine.suggest.MathModel;
-import org.lean3assist.engine.suggest.StatementChecker;
+import org.lean3assist.bridge.verify.StatementChecker;
 import org.lean3assist.engine.suggest.Suggestion;
 
 /**

@@ -1,4 +1,4 @@
-package org.lean3assist.engine.suggest;
+package org.lean3assist.bridge.verify;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,6 @@ import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.protocol.LeanProcessException;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.TacticBlocks;
-import org.lean3assist.bridge.verify.CheckerPool;
-import org.lean3assist.bridge.verify.SafetyFilter;
-import org.lean3assist.bridge.verify.SafetyVerdict;
-import org.lean3assist.bridge.verify.ShadowFiles;
 
 /**
  * Checks a model-written Lean 3 statement by elaborating it with {@code sorry} as its proof, after
