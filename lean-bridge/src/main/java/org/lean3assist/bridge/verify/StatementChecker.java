@@ -151,6 +151,7 @@ public final class StatementChecker {
             return Result.refused("not sent to Lean: " + screened.rejection().orElse("unsafe"));
         }
         Check check = Check.of(context, statement);
+        ScreenedContent content = ScreenedContent.statementCheck(check, screened);
         CheckerPool.Checker checker;
         try {
             checker = checkers.acquire();
@@ -164,8 +165,8 @@ public final class StatementChecker {
             String shadow = shadowName(anchor, checker.slot());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHECK_WAIT_SECONDS);
             try {
-                await(checker.sync(shadow, check.content()), deadline);
-                await(checker.lean().awaitChecked(), deadline);
+                await(checker.sync(shadow, content), deadline);
+                await(checker.awaitChecked(), deadline);
                 return check.judge(shadow, messagesOnceAnswered(checker, shadow, check));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -200,7 +201,7 @@ public final class StatementChecker {
             throws InterruptedException {
         long lateDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LATE_MESSAGES_MILLIS);
         while (true) {
-            List<LeanMessage> messages = checker.lean().messages(fileName);
+            List<LeanMessage> messages = checker.messages(fileName);
             boolean answered = messages.stream().anyMatch(message -> message.line() == check.answerLine()
                     && message.text().equals(check.answer()));
             if (answered || System.nanoTime() >= lateDeadline) {
