@@ -39,6 +39,7 @@ import org.lean3assist.bridge.transport.ProcessTransport;
 import org.lean3assist.bridge.transport.Transport;
 import org.lean3assist.bridge.transport.TransportFactory;
 import org.lean3assist.bridge.transport.TransportListener;
+import org.lean3assist.bridge.verify.ScreenedContent;
 
 /**
  * The handle on one Lean server for one project root: it owns the process across crashes, keeps
@@ -216,10 +217,13 @@ public final class LeanServer implements AutoCloseable {
 
     /**
      * Sends content under a file name that is not an open document (a replay shadow). Its
-     * messages are never published to listeners, and it is not re-synced after a restart.
+     * messages are never published to listeners, and it is not re-synced after a restart. It
+     * takes only {@link ScreenedContent}, which only the verifier's package makes, so no public
+     * path sends an arbitrary string to a checker.
      */
-    public CompletableFuture<Void> syncUntracked(String fileName, String content) {
-        return withClient(client -> client.sync(fileName, content)).thenApply(reply -> null);
+    public CompletableFuture<Void> syncUntracked(String fileName, ScreenedContent content) {
+        String text = content.text();
+        return withClient(client -> client.sync(fileName, text)).thenApply(reply -> null);
     }
 
     /** {@code info} under any file name. */

@@ -25,7 +25,7 @@ import org.lean3assist.bridge.locate.LeanNotFoundException;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.verify.CheckerPool;
-import org.lean3assist.engine.suggest.StatementChecker;
+import org.lean3assist.bridge.verify.StatementChecker;
 import org.lean3assist.engine.Documents.Snapshot;
 import org.lean3assist.engine.suggest.MathModel;
 import org.lean3assist.engine.suggest.Suggestion;

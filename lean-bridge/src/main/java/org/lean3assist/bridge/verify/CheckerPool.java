@@ -21,6 +21,9 @@ import java.util.logging.Logger;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.locate.LeanInstallation;
+import org.lean3assist.bridge.protocol.InfoResponse;
+import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.sandbox.Sandbox;
 import org.lean3assist.bridge.sandbox.SandboxMode;
 import org.lean3assist.bridge.sandbox.SandboxSpec;
@@ -295,7 +298,11 @@ public final class CheckerPool implements AutoCloseable {
             return slot;
         }
 
-        public LeanServer lean() {
+        /**
+         * The checker's Lean, for this package only: its public methods include syncs of tracked
+         * documents, which would take any string. Callers read it through the methods below.
+         */
+        LeanServer lean() {
             return lean;
         }
 
@@ -303,7 +310,7 @@ public final class CheckerPool implements AutoCloseable {
          * Sends {@code content} under {@code fileName}. A different file this checker held before is
          * emptied first, so that its messages do not linger in every later list.
          */
-        public CompletableFuture<Void> sync(String fileName, String content) {
+        public CompletableFuture<Void> sync(String fileName, ScreenedContent content) {
             String previous;
             synchronized (CheckerPool.this) {
                 previous = lastFileName[slot];
@@ -311,8 +318,33 @@ public final class CheckerPool implements AutoCloseable {
             }
             CompletableFuture<Void> emptied = previous == null || previous.equals(fileName)
                     ? CompletableFuture.completedFuture(null)
-                    : lean.syncUntracked(previous, "");
+                    : lean.syncUntracked(previous, ScreenedContent.EMPTY);
             return emptied.thenCompose(done -> lean.syncUntracked(fileName, content));
+        }
+
+        /** Completes when Lean has checked everything synced so far, plus the trailing wait. */
+        public CompletableFuture<Void> awaitChecked() {
+            return lean.awaitChecked();
+        }
+
+        /** Completes when Lean has checked everything synced so far, without the trailing wait. */
+        public CompletableFuture<Void> awaitBarrier() {
+            return lean.awaitBarrier();
+        }
+
+        /** Every message this checker's Lean holds, of every file, in Lean's order. */
+        public List<LeanMessage> allMessages() {
+            return lean.allMessages();
+        }
+
+        /** The messages this checker's Lean holds for one file name. */
+        public List<LeanMessage> messages(String fileName) {
+            return lean.messages(fileName);
+        }
+
+        /** Lean's {@code info} at a position of a file this checker was given. */
+        public CompletableFuture<InfoResponse> info(String fileName, LeanPosition position) {
+            return lean.info(fileName, position);
         }
 
         /** Kills this checker's Lean (a timeout, a crash); the slot starts a fresh one when next used. */

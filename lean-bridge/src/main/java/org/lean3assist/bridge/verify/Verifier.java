@@ -178,8 +178,8 @@ public final class Verifier implements AutoCloseable {
                         Optional.empty(), safety.rejection(), List.of(), Duration.ZERO));
             } else {
                 int candidateIndex = index;
-                replay = CompletableFuture.supplyAsync(() -> replayInSlot(job, block.get(), candidateIndex, candidate),
-                        replayThreads);
+                replay = CompletableFuture.supplyAsync(() -> replayInSlot(job, block.get(), candidateIndex, candidate,
+                        safety), replayThreads);
             }
             // Told before the result list completes, so a listener has heard everything by then.
             replays.add(replay.thenApply(result -> {
@@ -210,7 +210,7 @@ public final class Verifier implements AutoCloseable {
         replayThreads.shutdownNow();
     }
 
-    private ReplayResult replayInSlot(Job job, TacticBlock block, int index, String candidate) {
+    private ReplayResult replayInSlot(Job job, TacticBlock block, int index, String candidate, SafetyVerdict screened) {
         for (int attempt = 1; ; attempt++) {
             job.throwIfCancelled();
             CheckerPool.Checker checker;
@@ -224,7 +224,7 @@ public final class Verifier implements AutoCloseable {
                         + cannotStart.getMessage(), Duration.ZERO);
             }
             try {
-                return replay(job, block, index, candidate, checker);
+                return replay(job, block, index, candidate, screened, checker);
             } catch (LeanProcessException died) {
                 // Lean died under this replay: the candidate may have killed it, or the machine
                 // ran short. Its checker is replaced; one more try tells the two apart.
@@ -240,14 +240,16 @@ public final class Verifier implements AutoCloseable {
         }
     }
 
-    private ReplayResult replay(Job job, TacticBlock block, int index, String candidate, CheckerPool.Checker checker) {
+    private ReplayResult replay(Job job, TacticBlock block, int index, String candidate, SafetyVerdict screened,
+                                CheckerPool.Checker checker) {
         job.throwIfCancelled();
         long started = System.nanoTime();
         long deadline = started + replayTimeout.toNanos();
         VerifyRequest request = job.request;
         Variant variant = VariantBuilder.build(request.content(), request.position(), block, candidate);
+        // Built from a candidate the screen accepted; a refused one never gets here.
+        ScreenedContent replayed = ScreenedContent.replay(variant, screened);
         String shadow = shadowFiles.shadowFor(request.file(), checker.slot());
-        LeanServer lean = checker.lean();
         ReplayClassifier.Classification classification;
         Optional<GoalState> goalsAfter = Optional.empty();
         try {
@@ -258,7 +260,7 @@ public final class Verifier implements AutoCloseable {
                     return judged(index, candidate, Verdict.REJECTED, refusal.get(), elapsedSince(started));
                 }
             }
-            List<LeanMessage> messages = check(checker, shadow, variant.content(),
+            List<LeanMessage> messages = check(checker, shadow, replayed,
                     held -> ReplayClassifier.hasFreshAnswer(variant, shadow, held), deadline, job);
             classification = ReplayClassifier.classify(variant, shadow, messages, job.baseline());
             if (classification.needsBaseline()) {
@@ -268,8 +270,8 @@ public final class Verifier implements AutoCloseable {
                 classification = ReplayClassifier.classify(variant, shadow, messages, job.baseline());
             }
             if (classification.verdict() == Verdict.PROGRESS) {
-                Optional<String> after = stateAfter(lean, shadow, variant, classification, deadline);
-                Optional<String> before = stateAt(lean, shadow, variant.candidateStart(), deadline);
+                Optional<String> after = stateAfter(checker, shadow, variant, classification, deadline);
+                Optional<String> before = stateAt(checker, shadow, variant.candidateStart(), deadline);
                 if (after.isPresent() && after.equals(before)) {
                     // Lean accepted it and left every goal as it was (a skip, a try of a failing
                     // tactic, a no-op term): that is no progress, whatever the error says.
@@ -307,13 +309,12 @@ public final class Verifier implements AutoCloseable {
         Optional<Set<String>> meta = metaNames.known(prefix, names);
         if (meta.isEmpty()) {
             MetaNames.Question question = MetaNames.question(prefix, names);
-            LeanServer lean = checker.lean();
-            await(checker.sync(fileName, question.content()), deadline);
+            await(checker.sync(fileName, ScreenedContent.metaQuestion(question)), deadline);
             job.throwIfCancelled();
-            await(lean.awaitBarrier(), deadline);
+            await(checker.awaitBarrier(), deadline);
             long lateDeadline = Math.min(deadline, System.nanoTime() + LATE_MESSAGES_WAIT.toNanos());
             while (meta.isEmpty() && System.nanoTime() < lateDeadline) {
-                meta = question.answer(fileName, lean.allMessages(), names);
+                meta = question.answer(fileName, checker.allMessages(), names);
                 if (meta.isEmpty()) {
                     sleepBriefly();
                 }
@@ -354,17 +355,16 @@ public final class Verifier implements AutoCloseable {
      * or the late-message wait is over. A list left by the check before cannot end the wait: the
      * answer is recognised by what only this check can print.
      */
-    private List<LeanMessage> check(CheckerPool.Checker checker, String fileName, String content,
+    private List<LeanMessage> check(CheckerPool.Checker checker, String fileName, ScreenedContent content,
                                     Predicate<List<LeanMessage>> answered, long deadline, Job job)
             throws TimeoutException {
-        LeanServer lean = checker.lean();
         await(checker.sync(fileName, content), deadline);
         job.throwIfCancelled();
-        await(lean.awaitChecked(), deadline);
+        await(checker.awaitChecked(), deadline);
         job.throwIfCancelled();
         long lateDeadline = Math.min(deadline, System.nanoTime() + LATE_MESSAGES_WAIT.toNanos());
         while (true) {
-            List<LeanMessage> messages = lean.allMessages();
+            List<LeanMessage> messages = checker.allMessages();
             if (answered.test(messages) || System.nanoTime() >= lateDeadline) {
                 return messages;
             }
@@ -385,7 +385,7 @@ public final class Verifier implements AutoCloseable {
                                                TacticBlock block, Variant replayed, long deadline, Job job)
             throws TimeoutException {
         int answerLine = block.declarationLine();
-        String probe = textBefore(source, block) + "#print axioms\n";
+        ScreenedContent probe = ScreenedContent.baseline(textBefore(source, block));
         Predicate<List<LeanMessage>> stale = held -> held.stream()
                 .anyMatch(message -> message.text().contains(replayed.checkName()));
         Function<List<LeanMessage>, List<LeanMessage>> answersIn = held -> held.stream()
@@ -409,16 +409,17 @@ public final class Verifier implements AutoCloseable {
      * record there, the state printed in the unsolved-goals error (the two agree in every
      * recorded replay).
      */
-    private static Optional<String> stateAfter(LeanServer lean, String shadow, Variant variant,
+    private static Optional<String> stateAfter(CheckerPool.Checker checker, String shadow, Variant variant,
                                         ReplayClassifier.Classification classification, long deadline) {
-        Optional<String> state = stateAt(lean, shadow, variant.afterCandidate(), deadline);
+        Optional<String> state = stateAt(checker, shadow, variant.afterCandidate(), deadline);
         return state.isPresent() ? state : classification.decisiveMessage().flatMap(ReplayClassifier::unsolvedState);
     }
 
     /** Lean's goal state at a position of a checked variant, if it has one there and answers in time. */
-    private static Optional<String> stateAt(LeanServer lean, String shadow, LeanPosition position, long deadline) {
+    private static Optional<String> stateAt(CheckerPool.Checker checker, String shadow, LeanPosition position,
+                                            long deadline) {
         try {
-            return await(lean.info(shadow, position), deadline).state();
+            return await(checker.info(shadow, position), deadline).state();
         } catch (TimeoutException tooSlow) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package org.lean3assist.engine.suggest;
+package org.lean3assist.bridge.verify;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,6 @@ import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.protocol.LeanProcessException;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.TacticBlocks;
-import org.lean3assist.bridge.verify.CheckerPool;
-import org.lean3assist.bridge.verify.SafetyFilter;
-import org.lean3assist.bridge.verify.SafetyVerdict;
-import org.lean3assist.bridge.verify.ShadowFiles;
 
 /**
  * Checks a model-written Lean 3 statement by elaborating it with {@code sorry} as its proof, after
@@ -155,6 +151,7 @@ public final class StatementChecker {
             return Result.refused("not sent to Lean: " + screened.rejection().orElse("unsafe"));
         }
         Check check = Check.of(context, statement);
+        ScreenedContent content = ScreenedContent.statementCheck(check, screened);
         CheckerPool.Checker checker;
         try {
             checker = checkers.acquire();
@@ -168,8 +165,8 @@ public final class StatementChecker {
             String shadow = shadowName(anchor, checker.slot());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHECK_WAIT_SECONDS);
             try {
-                await(checker.sync(shadow, check.content()), deadline);
-                await(checker.lean().awaitChecked(), deadline);
+                await(checker.sync(shadow, content), deadline);
+                await(checker.awaitChecked(), deadline);
                 return check.judge(shadow, messagesOnceAnswered(checker, shadow, check));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -204,7 +201,7 @@ public final class StatementChecker {
             throws InterruptedException {
         long lateDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LATE_MESSAGES_MILLIS);
         while (true) {
-            List<LeanMessage> messages = checker.lean().messages(fileName);
+            List<LeanMessage> messages = checker.messages(fileName);
             boolean answered = messages.stream().anyMatch(message -> message.line() == check.answerLine()
                     && message.text().equals(check.answer()));
             if (answered || System.nanoTime() >= lateDeadline) {

@@ -1,4 +1,4 @@
-package org.lean3assist.engine.suggest;
+package org.lean3assist.bridge.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.protocol.LeanMessage.Severity;
 import org.lean3assist.bridge.text.LeanPosition;
-import org.lean3assist.bridge.verify.CheckerPool;
 
 /**
  * Model-written statements reach Lean only as one plain theorem made of safe tokens, only on a
