@@ -45,8 +45,8 @@ import org.lean3assist.bridge.text.TacticBlocks;
  * more on a fresh checker, so a candidate that kills its Lean costs only its own verdict. The
  * verdict is read by {@link ReplayClassifier}, which claims nothing without Lean's own evidence.
  * A change of the document (told by the editing Lean) cancels its pending requests: their futures
- * complete with a {@link CancellationException}. Results are ranked by {@link Verdict} order,
- * keeping the request's order among equals.
+ * complete with a {@link CancellationException}. Results come in the request's order; ranking
+ * them is the caller's (lsp-server's engine has one rule for partial and final lists alike).
  */
 public final class Verifier implements AutoCloseable {
 
@@ -135,7 +135,7 @@ public final class Verifier implements AutoCloseable {
     /**
      * Replays every candidate at the request's position.
      *
-     * @return the ranked results; fails with {@link IllegalArgumentException} when the position
+     * @return the results in the request's order; fails with {@link IllegalArgumentException} when the position
      *         does not start a top-level tactic of a closed {@code begin … end} block, with {@link CancellationException}
      *         when the document changes first, and with the process error if Lean dies meanwhile
      */
@@ -195,7 +195,8 @@ public final class Verifier implements AutoCloseable {
                 return;
             }
             List<ReplayResult> results = new ArrayList<>(replays.stream().map(CompletableFuture::join).toList());
-            results.sort(Comparator.comparing(ReplayResult::verdict).thenComparingInt(ReplayResult::index));
+            // In the order the candidates were given: ranking them is the caller's one rule.
+            results.sort(Comparator.comparingInt(ReplayResult::index));
             job.result.complete(Collections.unmodifiableList(results));
         });
         return job.result;
