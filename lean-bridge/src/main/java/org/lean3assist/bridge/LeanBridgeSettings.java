@@ -33,11 +33,17 @@ import org.lean3assist.bridge.sandbox.SandboxMode;
  * @param sandbox                whether checker Leans run in the OS sandbox: {@link SandboxMode#AUTO}
  *                               (where bubblewrap works), {@code REQUIRED} (no replay without it) or
  *                               {@code OFF}. Default AUTO
+ * @param checkerIdleTimeout     how long a checker Lean may sit free and unused before it is stopped
+ *                               (the next check starts a fresh one). Default 10 minutes: a mathlib
+ *                               checker holds 1–3 GB, and a fresh one costs a few seconds of
+ *                               importing (or the warm-up's background time), so a checker outlives
+ *                               a pause to read or write a proof, and one left by a finished
+ *                               session gives its memory back
  */
 public record LeanBridgeSettings(Optional<Path> executablePath, int memoryLimitMb, int deterministicTimeout,
                                  int threads, Duration restartBackoff, Duration maxRestartBackoff,
                                  int maxConsecutiveRestarts, Duration trailingMessagesWait, int replayConcurrency,
-                                 Duration replayTimeout, SandboxMode sandbox) {
+                                 Duration replayTimeout, SandboxMode sandbox, Duration checkerIdleTimeout) {
 
     public LeanBridgeSettings {
         if (memoryLimitMb <= 0 || deterministicTimeout <= 0 || threads < 0 || replayConcurrency <= 0
@@ -49,12 +55,16 @@ public record LeanBridgeSettings(Optional<Path> executablePath, int memoryLimitM
         if (sandbox == null) {
             throw new IllegalArgumentException("the sandbox mode is auto, required or off, not missing");
         }
+        if (checkerIdleTimeout == null || checkerIdleTimeout.isNegative() || checkerIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("a checker's idle timeout is a positive duration, not " + checkerIdleTimeout);
+        }
     }
 
     /** The defaults documented on each component. */
     public static LeanBridgeSettings defaults() {
         return new LeanBridgeSettings(Optional.empty(), 4096, 100_000, 0, Duration.ofMillis(500),
-                Duration.ofSeconds(10), 5, Duration.ofMillis(150), 2, Duration.ofSeconds(30), SandboxMode.AUTO);
+                Duration.ofSeconds(10), 5, Duration.ofMillis(150), 2, Duration.ofSeconds(30), SandboxMode.AUTO,
+                Duration.ofMinutes(10));
     }
 
     /** The arguments after the executable: {@code --server -M … -T … [-j …]}. */
@@ -69,31 +79,43 @@ public record LeanBridgeSettings(Optional<Path> executablePath, int memoryLimitM
 
     public LeanBridgeSettings withExecutablePath(Path path) {
         return new LeanBridgeSettings(Optional.of(path), memoryLimitMb, deterministicTimeout, threads, restartBackoff,
-                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout, sandbox);
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout, sandbox,
+                checkerIdleTimeout);
     }
 
     public LeanBridgeSettings withLimits(int memoryLimitMb, int deterministicTimeout, int threads) {
         return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
-                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout, sandbox);
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout, sandbox,
+                checkerIdleTimeout);
     }
 
     public LeanBridgeSettings withRestartBackoff(Duration first, Duration max, int maxConsecutive) {
         return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, first, max,
-                maxConsecutive, trailingMessagesWait, replayConcurrency, replayTimeout, sandbox);
+                maxConsecutive, trailingMessagesWait, replayConcurrency, replayTimeout, sandbox,
+                checkerIdleTimeout);
     }
 
     public LeanBridgeSettings withTrailingMessagesWait(Duration wait) {
         return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
-                maxRestartBackoff, maxConsecutiveRestarts, wait, replayConcurrency, replayTimeout, sandbox);
+                maxRestartBackoff, maxConsecutiveRestarts, wait, replayConcurrency, replayTimeout, sandbox,
+                checkerIdleTimeout);
     }
 
     public LeanBridgeSettings withReplay(int concurrency, Duration timeout) {
         return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
-                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, concurrency, timeout, sandbox);
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, concurrency, timeout, sandbox,
+                checkerIdleTimeout);
     }
 
     public LeanBridgeSettings withSandbox(SandboxMode mode) {
         return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
-                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout, mode);
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout, mode,
+                checkerIdleTimeout);
+    }
+
+    public LeanBridgeSettings withCheckerIdleTimeout(Duration idleTimeout) {
+        return new LeanBridgeSettings(executablePath, memoryLimitMb, deterministicTimeout, threads, restartBackoff,
+                maxRestartBackoff, maxConsecutiveRestarts, trailingMessagesWait, replayConcurrency, replayTimeout, sandbox,
+                idleTimeout);
     }
 }

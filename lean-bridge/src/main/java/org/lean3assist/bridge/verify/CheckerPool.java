@@ -18,6 +18,16 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import org.lean3assist.bridge.protocol.LeanProcessException;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.locate.LeanInstallation;
@@ -40,6 +50,12 @@ import org.lean3assist.bridge.transport.ProcessTransport;
  * every message a checker holds is about that one thing. A checker whose Lean timed out or died
  * is discarded: its process is killed, and the slot starts a fresh one when next acquired. The
  * Leans are started by a {@link Launcher}, which puts them in the OS sandbox when there is one.
+ *
+ * <p>{@link #warm} starts the Leans ahead of the first check and has each import the user's file
+ * header, which with mathlib is most of a first replay's time; a replaced Lean is warmed again.
+ * A Lean free and unused for longer than the idle timeout is stopped by a daemon reaper (a mathlib
+ * checker holds 1–3 GB), and the next acquire starts a fresh one. Every text a checker is given is
+ * a {@link ScreenedContent}.
  */
 public final class CheckerPool implements AutoCloseable {
 
@@ -69,26 +85,94 @@ public final class CheckerPool implements AutoCloseable {
     private final BlockingQueue<Integer> freeSlots;
     private final LeanServer[] leans;
     private final String[] lastFileName;
+    /** Per slot, the warm-up its running Lean has checked; null when none or the Lean was replaced. */
+    private final Warmup[] warmed;
+    /** Per slot, when it was last freed (or its Lean started), on {@link #ticker}. */
+    private final long[] lastUsed;
     private final AtomicInteger started = new AtomicInteger();
+    private final Duration idleTimeout;
+    private final LongSupplier ticker;
+    /** Warm-ups and re-warms: they start Leans and wait for them, never on a caller's thread. */
+    private final ExecutorService background;
+    private final Optional<ScheduledExecutorService> reaper;
+    /** The header of the last {@link #warm}, for Leans started later; null before the first. */
+    private Warmup lastWarmup;
+    /** The warm in progress, if any, and what it warms. */
+    private CompletableFuture<Void> warming;
+    private Warmup warmingWhat;
     private volatile boolean closed;
 
+    /** A pool whose idle checkers exit after the default {@link LeanBridgeSettings#checkerIdleTimeout()}. */
     public CheckerPool(Launcher launcher, int size, Confinement confinement) {
-        this(launcher, size, confinement, Optional.empty());
+        this(launcher, size, confinement, LeanBridgeSettings.defaults().checkerIdleTimeout());
     }
 
-    private CheckerPool(Launcher launcher, int size, Confinement confinement, Optional<Path> scratchRoot) {
+    /** A pool whose checkers are stopped after {@code idleTimeout} free and unused. */
+    public CheckerPool(Launcher launcher, int size, Confinement confinement, Duration idleTimeout) {
+        this(launcher, size, confinement, Optional.empty(), idleTimeout, System::nanoTime, true);
+    }
+
+    /**
+     * The same on a given clock, for tests: with {@code scheduleReaper} false nothing stops idle
+     * checkers but a call of {@link #reapIdle()}.
+     */
+    CheckerPool(Launcher launcher, int size, Confinement confinement, Duration idleTimeout, LongSupplier ticker,
+                boolean scheduleReaper) {
+        this(launcher, size, confinement, Optional.empty(), idleTimeout, ticker, scheduleReaper);
+    }
+
+    private CheckerPool(Launcher launcher, int size, Confinement confinement, Optional<Path> scratchRoot,
+                        Duration idleTimeout, LongSupplier ticker, boolean scheduleReaper) {
         this.scratchRoot = scratchRoot;
         if (size <= 0) {
             throw new IllegalArgumentException("a checker pool needs at least one slot, not " + size);
+        }
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("a checker's idle timeout is positive, not " + idleTimeout);
         }
         this.launcher = launcher;
         this.confinement = confinement;
         this.freeSlots = new ArrayBlockingQueue<>(size);
         this.leans = new LeanServer[size];
         this.lastFileName = new String[size];
+        this.warmed = new Warmup[size];
+        this.lastUsed = new long[size];
+        this.idleTimeout = idleTimeout;
+        this.ticker = ticker;
         for (int slot = 0; slot < size; slot++) {
             freeSlots.add(slot);
         }
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.background = Executors.newCachedThreadPool(runnable -> daemon(runnable,
+                "lean-checker-warm-" + threadNumber.incrementAndGet()));
+        if (scheduleReaper) {
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable,
+                    "lean-checker-reaper"));
+            long period = reaperPeriod(idleTimeout).toMillis();
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    reapIdle();
+                } catch (RuntimeException unexpected) {
+                    LOG.log(Level.WARNING, "the idle-checker reaper failed", unexpected);
+                }
+            }, period, period, TimeUnit.MILLISECONDS);
+            this.reaper = Optional.of(scheduler);
+        } else {
+            this.reaper = Optional.empty();
+        }
+    }
+
+    /** How often the reaper looks: a tenth of the timeout, between a second and a minute. */
+    static Duration reaperPeriod(Duration idleTimeout) {
+        Duration tenth = idleTimeout.dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : tenth.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : tenth;
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
@@ -127,7 +211,8 @@ public final class CheckerPool implements AutoCloseable {
                     checkerSettings);
         };
         return new CheckerPool(launcher, settings.replayConcurrency(),
-                new Confinement(sandbox.confines(), sandbox.describe()), Optional.of(scratchRoot));
+                new Confinement(sandbox.confines(), sandbox.describe()), Optional.of(scratchRoot),
+                settings.checkerIdleTimeout(), System::nanoTime, true);
     }
 
     /**
@@ -228,8 +313,24 @@ public final class CheckerPool implements AutoCloseable {
         return started.get();
     }
 
+    /** How many slots have a Lean now (started, and neither replaced nor stopped for idling). */
+    public synchronized int running() {
+        int running = 0;
+        for (LeanServer lean : leans) {
+            running += lean == null ? 0 : 1;
+        }
+        return running;
+    }
+
+    /** How many slots are free now, for tests. */
+    int free() {
+        return freeSlots.size();
+    }
+
     /**
-     * A free checker, waiting for one; its Lean is started if the slot has none.
+     * A free checker, waiting for one; its Lean is started if the slot has none. When a Lean is
+     * started here while a header is known from {@link #warm}, the other free slots are warmed in
+     * the background, so that a pool whose checkers exited while idle comes back warm.
      *
      * @throws IOException when the Lean cannot be started (the slot stays free)
      */
@@ -238,6 +339,7 @@ public final class CheckerPool implements AutoCloseable {
             throw new IOException("the checkers were shut down");
         }
         int slot = freeSlots.take();
+        Warmup rewarm = null;
         try {
             LeanServer lean;
             synchronized (this) {
@@ -245,31 +347,248 @@ public final class CheckerPool implements AutoCloseable {
                     throw new IOException("the checkers were shut down");
                 }
                 if (leans[slot] == null) {
-                    leans[slot] = launcher.start(slot);
-                    lastFileName[slot] = null;
-                    started.incrementAndGet();
+                    startIn(slot);
+                    rewarm = lastWarmup;
                 }
                 lean = leans[slot];
             }
-            return new Checker(slot, lean);
+            if (rewarm != null) {
+                warm(rewarm);
+            }
+            return new Checker(slot, lean, false);
         } catch (IOException | RuntimeException failed) {
-            freeSlots.add(slot);
+            freeSlot(slot);
             throw failed;
         }
+    }
+
+    /** Starts the Lean of a slot that has none; the caller holds the slot and this pool's lock. */
+    private void startIn(int slot) throws IOException {
+        leans[slot] = launcher.start(slot);
+        lastFileName[slot] = null;
+        warmed[slot] = null;
+        lastUsed[slot] = ticker.getAsLong();
+        started.incrementAndGet();
+    }
+
+    private void freeSlot(int slot) {
+        synchronized (this) {
+            lastUsed[slot] = ticker.getAsLong();
+        }
+        freeSlots.add(slot);
+    }
+
+    // ---- warm-up -----------------------------------------------------------------------------
+
+    /**
+     * Warms the checkers for a file: takes the leading import header of {@code sourceText} (its
+     * module names only; see {@link ImportHeader}), starts the Lean of every free slot that has
+     * none, and on each free checker checks a file of just that header, under the name replays of
+     * {@code fileName} use on that checker (beside it, so relative imports resolve as they do for
+     * it; see {@link #warmUpName}), then frees the slot. A Lean 3 server keeps the modules it
+     * imported for every later file, so the first replay there does not load them again: with
+     * {@code import data.real.basic} the first replay on a cold checker took 5.3–6.3 s, on a warmed
+     * one 2.5–2.9 s, as long as any later replay (the warm-up itself 3.6–4.0 s, in the background). Slots busy with a check (or another warm-up) are left as they are. The pool remembers the header:
+     * a checker replaced after a timeout or a crash is warmed with it before it is used again, and
+     * a start after idle checkers were stopped warms the others in the background.
+     *
+     * <p>Never blocks: the returned future completes when every slot taken has been warmed (or has
+     * failed to start, which fails it). A second call for the same file and header while one is
+     * running returns the same future and does nothing more; a slot already warmed with it is not
+     * warmed again. Cancelling the future stops the waiting at once and frees every slot it holds;
+     * the Lean goes on loading what it started, harmlessly, until the next check empties the file.
+     */
+    public CompletableFuture<Void> warm(String fileName, String sourceText) {
+        return warm(new Warmup(Path.of(fileName).toAbsolutePath(), ImportHeader.of(sourceText)));
+    }
+
+    /**
+     * The name the warm-up of {@code source} is checked under on {@code slot}: the one the verifier's
+     * live layout replays that file under there ({@link ShadowFiles#perSlot()}), beside it so that
+     * relative imports resolve. The name does not matter to Lean's module cache (a warm-up under
+     * another name beside the file warmed the first replay as well, in the same measurement), but
+     * under this one the first replay needs no sync to empty the warm-up file.
+     */
+    static String warmUpName(Path source, int slot) {
+        return ShadowFiles.perSlot().shadowFor(source, slot);
+    }
+
+    private CompletableFuture<Void> warm(Warmup warmup) {
+        CompletableFuture<Void> result;
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IOException("the checkers were shut down"));
+            }
+            lastWarmup = warmup;
+            if (warming != null && !warming.isDone() && warmup.equals(warmingWhat)) {
+                return warming;
+            }
+            result = new CompletableFuture<>();
+            warming = result;
+            warmingWhat = warmup;
+        }
+        try {
+            background.execute(() -> {
+                List<CompletableFuture<Void>> slots = new ArrayList<>();
+                for (int slot = 0; slot < leans.length; slot++) {
+                    if (!result.isDone() && freeSlots.remove(slot)) {
+                        slots.add(warmHeld(slot, warmup, result));
+                    }
+                }
+                CompletableFuture.allOf(slots.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+                    if (failure == null) {
+                        result.complete(null);
+                    } else {
+                        result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure);
+                    }
+                });
+            });
+        } catch (RejectedExecutionException shutDown) {
+            result.completeExceptionally(new IOException("the checkers were shut down"));
+        }
+        return result;
+    }
+
+    /**
+     * Warms a slot the caller holds, on a background thread: starts its Lean if it has none, checks
+     * the warm-up file unless this Lean already did, and frees the slot whatever happens, at the
+     * latest when {@code stop} completes (a cancelled warm) or {@link #WARM_UP_TIMEOUT} passes.
+     */
+    private CompletableFuture<Void> warmHeld(int slot, Warmup warmup, CompletableFuture<?> stop) {
+        CompletableFuture<Void> warmedUp = new CompletableFuture<>();
+        try {
+            background.execute(() -> {
+                Checker checker;
+                try {
+                    synchronized (this) {
+                        if (closed) {
+                            throw new IOException("the checkers were shut down");
+                        }
+                        if (leans[slot] == null) {
+                            startIn(slot);
+                        }
+                        if (warmup.equals(warmed[slot])) {
+                            freeSlot(slot);
+                            warmedUp.complete(null);
+                            return;
+                        }
+                        checker = new Checker(slot, leans[slot], true);
+                    }
+                } catch (IOException | RuntimeException cannotStart) {
+                    LOG.info(() -> "checker " + slot + " could not be started for a warm-up: " + cannotStart.getMessage());
+                    freeSlot(slot);
+                    warmedUp.completeExceptionally(cannotStart);
+                    return;
+                }
+                CompletableFuture<Void> checked = checker.sync(warmUpName(warmup.source(), slot),
+                                ScreenedContent.warmUp(warmup.header()))
+                        .thenCompose(synced -> checker.awaitBarrier())
+                        .orTimeout(WARM_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                CompletableFuture.anyOf(checked, stop).whenComplete((done, failure) -> {
+                    if (checked.isDone() && !checked.isCompletedExceptionally()) {
+                        synchronized (this) {
+                            if (leans[slot] == checker.lean) {
+                                warmed[slot] = warmup;
+                            }
+                        }
+                    } else if (checked.isCompletedExceptionally() && causeOf(checked) instanceof LeanProcessException died) {
+                        checker.discard("its Lean died while importing the warm-up header: " + died.getMessage());
+                    } else if (checked.isCompletedExceptionally()) {
+                        LOG.info(() -> "checker " + slot + " was not warmed: " + causeOf(checked));
+                    }
+                    checker.close();
+                    warmedUp.complete(null);
+                });
+            });
+        } catch (RejectedExecutionException shutDown) {
+            freeSlot(slot);
+            warmedUp.completeExceptionally(new IOException("the checkers were shut down"));
+        }
+        return warmedUp;
+    }
+
+    private static Throwable causeOf(CompletableFuture<?> failed) {
+        try {
+            failed.join();
+            return null;
+        } catch (CompletionException | java.util.concurrent.CancellationException failure) {
+            return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        }
+    }
+
+    /**
+     * How long a warm-up may hold a slot: a cold mathlib import takes seconds, and one that takes
+     * longer than this frees the slot rather than keep checks waiting; the Lean goes on importing.
+     */
+    static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(2);
+
+    /** What a warm-up checks: the header of a source file, under that file's replay names. */
+    private record Warmup(Path source, ImportHeader header) {
+    }
+
+    // ---- idle exit ---------------------------------------------------------------------------
+
+    /**
+     * Stops every checker whose slot has been free and unused for longer than the idle timeout;
+     * a busy slot is never touched. The next {@link #acquire()} of such a slot starts a fresh Lean.
+     * Run by a daemon reaper every {@link #reaperPeriod}; called directly by tests.
+     *
+     * @return how many Leans were stopped
+     */
+    int reapIdle() {
+        List<LeanServer> stopped = new ArrayList<>();
+        synchronized (this) {
+            long now = ticker.getAsLong();
+            for (int slot = 0; slot < leans.length; slot++) {
+                if (leans[slot] == null || now - lastUsed[slot] <= idleTimeout.toNanos()) {
+                    continue;
+                }
+                // Taken out of the free ones, so nothing acquires it while it is stopped.
+                if (freeSlots.remove(slot)) {
+                    stopped.add(leans[slot]);
+                    leans[slot] = null;
+                    lastFileName[slot] = null;
+                    warmed[slot] = null;
+                    freeSlots.add(slot);
+                    int idle = slot;
+                    LOG.info(() -> "stopping checker " + idle + ", free for more than " + idleTimeout);
+                }
+            }
+        }
+        for (LeanServer lean : stopped) {
+            lean.killProcess();
+            lean.close();
+        }
+        return stopped.size();
     }
 
     @Override
     public void close() {
         closed = true;
+        reaper.ifPresent(ExecutorService::shutdownNow);
+        CompletableFuture<Void> warmingNow;
+        List<LeanServer> running = new ArrayList<>();
         synchronized (this) {
+            warmingNow = warming;
             for (int slot = 0; slot < leans.length; slot++) {
                 if (leans[slot] != null) {
-                    leans[slot].killProcess();
-                    leans[slot].close();
+                    running.add(leans[slot]);
                     leans[slot] = null;
+                    warmed[slot] = null;
                 }
             }
         }
+        // Killed outside the pool's lock: a dying Lean fails its requests under its own lock, and
+        // what waits on them (a warm-up, a check) may take the pool's.
+        for (LeanServer lean : running) {
+            lean.killProcess();
+            lean.close();
+        }
+        if (warmingNow != null) {
+            warmingNow.completeExceptionally(new IOException("the checkers were shut down"));
+        }
+        background.shutdownNow();
         scratchRoot.ifPresent(CheckerPool::deleteQuietly);
     }
 
@@ -287,11 +606,15 @@ public final class CheckerPool implements AutoCloseable {
     public final class Checker implements AutoCloseable {
         private final int slot;
         private final LeanServer lean;
+        /** Whether this is a warm-up's hold, which is never warmed again when its Lean is discarded. */
+        private final boolean warmUp;
+        private boolean discarded;
         private boolean released;
 
-        private Checker(int slot, LeanServer lean) {
+        private Checker(int slot, LeanServer lean, boolean warmUp) {
             this.slot = slot;
             this.lean = lean;
+            this.warmUp = warmUp;
         }
 
         public int slot() {
@@ -347,24 +670,41 @@ public final class CheckerPool implements AutoCloseable {
             return lean.info(fileName, position);
         }
 
-        /** Kills this checker's Lean (a timeout, a crash); the slot starts a fresh one when next used. */
+        /**
+         * Kills this checker's Lean (a timeout, a crash); the slot starts a fresh one when next used,
+         * warmed first with the last warm-up's header if there was one.
+         */
         public void discard(String why) {
             LOG.warning(() -> "replacing checker " + slot + ": " + why);
             synchronized (CheckerPool.this) {
                 if (leans[slot] == lean) {
                     leans[slot] = null;
+                    warmed[slot] = null;
                 }
+                discarded = true;
             }
             lean.killProcess();
             lean.close();
         }
 
-        /** Frees the slot. */
+        /**
+         * Frees the slot. After a {@link #discard} with a header known, the slot's fresh Lean is
+         * started and warmed in the background first, and the slot is freed when that is done.
+         */
         @Override
         public void close() {
-            if (!released) {
-                released = true;
-                freeSlots.add(slot);
+            if (released) {
+                return;
+            }
+            released = true;
+            Warmup rewarm;
+            synchronized (CheckerPool.this) {
+                rewarm = discarded && !warmUp && !closed && leans[slot] == null ? lastWarmup : null;
+            }
+            if (rewarm == null) {
+                freeSlot(slot);
+            } else {
+                warmHeld(slot, rewarm, new CompletableFuture<>());
             }
         }
     }

@@ -12,6 +12,7 @@ package org.lean3assist.bridge.verify;
  *   <li>{@link #metaQuestion}: the question which of an accepted candidate's names are meta code;</li>
  *   <li>{@link #baseline}: the user's text before the declaration and {@code #print axioms};</li>
  *   <li>{@link #statementCheck}: a formalized statement the statement screen accepted;</li>
+ *   <li>{@link #warmUp}: import lines written from the module names of the user's header;</li>
  *   <li>{@link #EMPTY}: what a checker's previous file is cleared with.</li>
  * </ul>
  * Nothing public returns one, so outside this package it cannot be had at all.
@@ -47,6 +48,11 @@ public final class ScreenedContent {
     static ScreenedContent statementCheck(StatementChecker.Check check, SafetyVerdict screened) {
         requireAccepted(screened);
         return new ScreenedContent(check.content());
+    }
+
+    /** A warm-up file: nothing but import lines written from a header's module names. */
+    static ScreenedContent warmUp(ImportHeader header) {
+        return new ScreenedContent(header.text());
     }
 
     private static void requireAccepted(SafetyVerdict screened) {
