@@ -18,7 +18,7 @@ class LspBenchTest {
 
     private static LspBench.Result result(Optional<LspBench.Medians> fresh) {
         return new LspBench.Result("f.lean", 8, 2, 2000, LspBench.Medians.of(List.of(2.0, 4.0, 3.0), List.of(3.3, 3.0, 3.6)),
-                fresh, 350.4, "`split` — makes progress; 2 goals left", 980.0);
+                fresh, 2400.0, 350.4, "`split` — makes progress; 2 goals left", 980.0);
     }
 
     @Test
@@ -42,6 +42,8 @@ class LspBenchTest {
         assertEquals(1.5, ((Map<?, ?>) json.get("fresh_jvm")).get("hover_to_raw_ratio"));
         assertTrue(text.contains("first verified suggestion:     350 ms after the first hover (`split` — makes progress; 2 goals left)"), text);
         assertTrue(text.contains("every candidate judged:        980 ms"), text);
+        assertTrue(text.contains("checkers ready:                2400 ms after the file was opened"), text);
+        assertEquals(2400.0, json.get("checkers_ready_ms"));
         assertEquals(980.0, json.get("all_candidates_judged_ms"));
 
         var withoutFresh = result(Optional.empty());

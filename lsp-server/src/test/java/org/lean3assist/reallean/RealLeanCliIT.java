@@ -104,6 +104,7 @@ class RealLeanCliIT {
         assertTrue(first.endsWith("closes the goal") || first.contains("makes progress"), json.toString());
         double firstMs = json.get("first_verified_suggestion_ms").asDouble();
         assertTrue(firstMs > 0 && firstMs <= json.get("all_candidates_judged_ms").asDouble(), json.toString());
+        assertTrue(json.get("checkers_ready_ms").asDouble() > 0, json.toString());
     }
 
     @Test
