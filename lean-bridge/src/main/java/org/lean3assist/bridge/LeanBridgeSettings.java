@@ -45,10 +45,12 @@ import org.lean3assist.bridge.sandbox.SandboxMode;
  *                               {@code OFF}. Default AUTO
  * @param checkerIdleTimeout     how long a checker Lean may sit free and unused before it is stopped
  *                               (the next check starts a fresh one). Default 10 minutes: a mathlib
- *                               checker holds 1–3 GB, and a fresh one costs a few seconds of
- *                               importing (or the warm-up's background time), so a checker outlives
- *                               a pause to read or write a proof, and one left by a finished
- *                               session gives its memory back
+ *                               checker holds hundreds of MB and more (450–630 MB resident right
+ *                               after importing {@code tactic} or {@code data.real.basic}, and it
+ *                               grows with the imports), while a fresh one costs 4–5 s of importing
+ *                               (or a warm-up's background time); ten minutes outlive a pause to
+ *                               read or write a proof, and give the memory back soon after a
+ *                               session moves on
  */
 public record LeanBridgeSettings(Optional<Path> executablePath, int memoryLimitMb, int deterministicTimeout,
                                  int threads, Duration restartBackoff, Duration maxRestartBackoff,

@@ -54,7 +54,7 @@ import org.lean3assist.bridge.transport.ProcessTransport;
  * <p>{@link #warm} starts the Leans ahead of the first check and has each import the user's file
  * header, which with mathlib is most of a first replay's time; a replaced Lean is warmed again.
  * A Lean free and unused for longer than the idle timeout is stopped by a daemon reaper (a mathlib
- * checker holds 1–3 GB), and the next acquire starts a fresh one. Every text a checker is given is
+ * checker holds hundreds of MB and more), and the next acquire starts a fresh one. Every text a checker is given is
  * a {@link ScreenedContent}.
  */
 public final class CheckerPool implements AutoCloseable {
