@@ -27,7 +27,17 @@ import org.lean3assist.bridge.sandbox.SandboxMode;
  * @param trailingMessagesWait   how long to keep reading after the end-of-checking barrier, because
  *                               the last {@code all_messages} may arrive after it (Lean throttles
  *                               them to one per 100 ms). Default 150 ms
- * @param replayConcurrency      how many candidate replays run at once. Default 2
+ * @param replayConcurrency      how many candidate replays run at once: the size of a project's
+ *                               checker pool. Default 2. Measured on a 2-core machine with
+ *                               {@code BridgeBench --pools --mathlib DIR} (16 candidates at one site,
+ *                               warmed checkers, two runs): core-only, all verdicts 4.1 s with 1
+ *                               checker, 0.59–0.61x that with 2, 0.53–0.56x with 3, first verdict
+ *                               0.9–1.3 s throughout, 72–75 MB a checker; under
+ *                               {@code import data.real.basic}, 28.8–31.1 s with 1, 0.59–0.72x with 2,
+ *                               0.75–1.26x with 3 (the first verdict 3.1 s with 1 and 2.5–2.8 s with 2,
+ *                               but 5.2–11.6 s with 3, as three Leans share two cores), 515–596 MB a
+ *                               checker. Two is the most that still pays on two cores with mathlib,
+ *                               and keeps the first verdict soonest; more cores may take more
  * @param replayTimeout          wall-clock limit of one replay, from its sync to "checked".
  *                               Default 30 s
  * @param sandbox                whether checker Leans run in the OS sandbox: {@link SandboxMode#AUTO}
@@ -35,10 +45,12 @@ import org.lean3assist.bridge.sandbox.SandboxMode;
  *                               {@code OFF}. Default AUTO
  * @param checkerIdleTimeout     how long a checker Lean may sit free and unused before it is stopped
  *                               (the next check starts a fresh one). Default 10 minutes: a mathlib
- *                               checker holds 1–3 GB, and a fresh one costs a few seconds of
- *                               importing (or the warm-up's background time), so a checker outlives
- *                               a pause to read or write a proof, and one left by a finished
- *                               session gives its memory back
+ *                               checker holds hundreds of MB and more (450–630 MB resident right
+ *                               after importing {@code tactic} or {@code data.real.basic}, and it
+ *                               grows with the imports), while a fresh one costs 4–5 s of importing
+ *                               (or a warm-up's background time); ten minutes outlive a pause to
+ *                               read or write a proof, and give the memory back soon after a
+ *                               session moves on
  */
 public record LeanBridgeSettings(Optional<Path> executablePath, int memoryLimitMb, int deterministicTimeout,
                                  int threads, Duration restartBackoff, Duration maxRestartBackoff,

@@ -258,6 +258,19 @@ class RealLeanTest {
         assertEquals(Map.of("CLOSES_GOAL", 9, "PROGRESS", 6, "INVALID", 1), result.verdicts());
     }
 
+    @Test
+    void benchmarksThePoolSizesWithTheSameVerdictsForEach() throws Exception {
+        var result = BridgeBench.runPools(SETTINGS.withExecutablePath(RealLean.installation().executable()),
+                Optional.empty(), List.of(1, 2));
+
+        // No timing is asserted; the figures are printed for the build log.
+        System.err.println("[real-lean] " + result.toJson());
+        assertEquals(2, result.rows().size());
+        assertEquals(16, result.rows().get(0).candidates());
+        assertEquals(result.rows().get(0).verdicts(), result.rows().get(1).verdicts(), "the pool's size changes no verdict");
+        assertEquals(16, result.rows().get(1).verdicts().values().stream().mapToInt(Integer::intValue).sum());
+    }
+
     /** The product's checkers for a project: sandboxed where bubblewrap works, as the default setting has it. */
     static CheckerPool checkers(Path projectRoot, LeanBridgeSettings settings) throws Exception {
         return CheckerPool.forProject(RealLean.installation(), projectRoot, settings, Sandbox.forMode(SandboxMode.AUTO));

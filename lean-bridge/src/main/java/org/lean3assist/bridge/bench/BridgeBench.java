@@ -43,7 +43,8 @@ import org.lean3assist.bridge.sandbox.SandboxUnavailableException;
  * package, so the figures are comparable between machines.
  *
  * <p>Usage from a command line: {@code BridgeBench [--json] [--lean PATH]}; from code:
- * {@link #run(BenchOptions)}.
+ * {@link #run(BenchOptions)}. With {@code --pools [--sizes 1,2,3] [--mathlib DIR]} it times the
+ * checker pool's sizes instead ({@link #runPools}).
  */
 public final class BridgeBench {
 
@@ -79,24 +80,56 @@ public final class BridgeBench {
     /** {@link #main} without exiting, for callers that embed the command (the language server's CLI). */
     public static int runCommandLine(String[] args, PrintStream out, PrintStream err) throws Exception {
         boolean json = false;
+        boolean pools = false;
+        Optional<Path> mathlib = Optional.empty();
+        List<Integer> sizes = List.of(1, 2, 3);
         LeanBridgeSettings settings = LeanBridgeSettings.defaults();
-        for (int index = 0; index < args.length; index++) {
-            switch (args[index]) {
-                case "--json" -> json = true;
-                case "--lean" -> settings = settings.withExecutablePath(Path.of(args[++index]));
-                default -> {
-                    err.println("usage: bench bridge [--json] [--lean PATH]");
-                    return 64;
+        try {
+            for (int index = 0; index < args.length; index++) {
+                switch (args[index]) {
+                    case "--json" -> json = true;
+                    case "--lean" -> settings = settings.withExecutablePath(Path.of(args[++index]));
+                    case "--pools" -> pools = true;
+                    case "--mathlib" -> mathlib = Optional.of(Path.of(args[++index]));
+                    case "--sizes" -> sizes = java.util.Arrays.stream(args[++index].split(","))
+                            .map(String::strip).map(Integer::valueOf).toList();
+                    default -> throw new IllegalArgumentException(args[index]);
                 }
             }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException badArguments) {
+            err.println(USAGE);
+            return 64;
         }
         try {
+            if (pools) {
+                PoolBenchResult result = runPools(settings, mathlib, sizes);
+                out.println(json ? result.toJson() : result.toText());
+                return 0;
+            }
             BenchResult result = run(new BenchOptions(Optional.empty(), settings));
             out.println(json ? result.toJson() : result.toText());
             return 0;
         } catch (LeanNotFoundException noLean) {
             err.println(noLean.getMessage());
             return 2;
+        }
+    }
+
+    private static final String USAGE = "usage: bench bridge [--json] [--lean PATH] [--pools [--sizes 1,2,3] [--mathlib DIR]]";
+
+    /**
+     * The checker-pool benchmark: 16 candidates at one site on warmed pools of each size, for a
+     * core-only file and, with {@code mathlib} naming a built mathlib project, the same proof under
+     * {@code import data.real.basic}; ratios against pool size 1 of the same file, in the same run.
+     */
+    public static PoolBenchResult runPools(LeanBridgeSettings settings, Optional<Path> mathlib, List<Integer> sizes)
+            throws IOException, LeanNotFoundException, InterruptedException {
+        LeanInstallation lean = LeanLocator.forThisProcess().locate(settings.executablePath());
+        Path work = Files.createTempDirectory("lean3assist-pool-bench");
+        try {
+            return PoolBench.run(lean, work.toAbsolutePath(), settings, mathlib.map(Path::toAbsolutePath), sizes);
+        } finally {
+            deleteRecursively(work);
         }
     }
 
@@ -255,7 +288,7 @@ public final class BridgeBench {
         return byPosition;
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream stream = BridgeBench.class.getResourceAsStream(name)) {
             if (stream == null) {
                 throw new IllegalStateException("missing benchmark resource " + name);
@@ -266,7 +299,7 @@ public final class BridgeBench {
         }
     }
 
-    private static long millisSince(long startedNanos) {
+    static long millisSince(long startedNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 

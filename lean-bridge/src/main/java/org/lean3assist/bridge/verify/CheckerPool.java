@@ -54,7 +54,7 @@ import org.lean3assist.bridge.transport.ProcessTransport;
  * <p>{@link #warm} starts the Leans ahead of the first check and has each import the user's file
  * header, which with mathlib is most of a first replay's time; a replaced Lean is warmed again.
  * A Lean free and unused for longer than the idle timeout is stopped by a daemon reaper (a mathlib
- * checker holds 1–3 GB), and the next acquire starts a fresh one. Every text a checker is given is
+ * checker holds hundreds of MB and more), and the next acquire starts a fresh one. Every text a checker is given is
  * a {@link ScreenedContent}.
  */
 public final class CheckerPool implements AutoCloseable {
@@ -343,11 +343,7 @@ public final class CheckerPool implements AutoCloseable {
         try {
             LeanServer lean;
             synchronized (this) {
-                if (closed) {
-                    throw new IOException("the checkers were shut down");
-                }
-                if (leans[slot] == null) {
-                    startIn(slot);
+                if (startIfStopped(slot)) {
                     rewarm = lastWarmup;
                 }
                 lean = leans[slot];
@@ -362,13 +358,25 @@ public final class CheckerPool implements AutoCloseable {
         }
     }
 
-    /** Starts the Lean of a slot that has none; the caller holds the slot and this pool's lock. */
-    private void startIn(int slot) throws IOException {
+    /**
+     * Starts the Lean of a slot that has none, unless the pool is closed; the caller holds the slot
+     * and this pool's lock.
+     *
+     * @return whether a Lean was started
+     */
+    private boolean startIfStopped(int slot) throws IOException {
+        if (closed) {
+            throw new IOException("the checkers were shut down");
+        }
+        if (leans[slot] != null) {
+            return false;
+        }
         leans[slot] = launcher.start(slot);
         lastFileName[slot] = null;
         warmed[slot] = null;
         lastUsed[slot] = ticker.getAsLong();
         started.incrementAndGet();
+        return true;
     }
 
     private void freeSlot(int slot) {
@@ -462,12 +470,7 @@ public final class CheckerPool implements AutoCloseable {
                 Checker checker;
                 try {
                     synchronized (this) {
-                        if (closed) {
-                            throw new IOException("the checkers were shut down");
-                        }
-                        if (leans[slot] == null) {
-                            startIn(slot);
-                        }
+                        startIfStopped(slot);
                         if (warmup.equals(warmed[slot])) {
                             freeSlot(slot);
                             warmedUp.complete(null);

@@ -168,10 +168,8 @@ class CheckerPoolLifecycleTest {
 
     @Test
     void aCancelledWarmFreesItsSlotsAtOnce() throws Exception {
-        leans.holdBarriers = true;
         try (CheckerPool pool = pool(2)) {
-            CompletableFuture<Void> warm = pool.warm(FILE, SOURCE);
-            awaitSyncs(2);
+            CompletableFuture<Void> warm = heldWarm(pool);
 
             assertTrue(warm.cancel(true));
 
@@ -190,10 +188,8 @@ class CheckerPoolLifecycleTest {
 
     @Test
     void aWarmWhoseLeanDiesFreesTheSlotAndFailsNothingElse() throws Exception {
-        leans.holdBarriers = true;
         try (CheckerPool pool = pool(1)) {
-            CompletableFuture<Void> warm = pool.warm(FILE, SOURCE);
-            awaitSyncs(1);
+            CompletableFuture<Void> warm = heldWarm(pool);
 
             leans.get(0).die();
 
@@ -286,6 +282,14 @@ class CheckerPoolLifecycleTest {
         } finally {
             thread.interrupt();
         }
+    }
+
+    /** A warm whose Leans hold back their barrier answers, once every slot was given the header. */
+    private CompletableFuture<Void> heldWarm(CheckerPool pool) throws InterruptedException {
+        leans.holdBarriers = true;
+        CompletableFuture<Void> warm = pool.warm(FILE, SOURCE);
+        awaitSyncs(pool.size());
+        return warm;
     }
 
     /** Waits until {@code count} more files were synced, as the warm-up's first step on each checker. */
