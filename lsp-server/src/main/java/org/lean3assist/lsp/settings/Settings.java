@@ -27,7 +27,7 @@ public final class Settings {
     public static final Setting<Integer> LEAN_CHECK_DELAY_MS = Setting.integer("lean.checkDelayMs", 300, 0,
             "Milliseconds to wait after the last keystroke before Lean re-checks the file.");
     public static final Setting<Integer> LEAN_CHECKERS = Setting.integer("lean.checkers", 2, 1,
-            "Checker Lean processes per project, where candidate tactics and formalized statements are replayed apart from the Lean that checks your files (at most 8). Each holds what the file imports: with mathlib, 1-3 GB.");
+            "Checker Lean processes per project, where candidate tactics and formalized statements are replayed apart from the Lean that checks your files (at most 8). Each holds what the file imports: with mathlib, about 600 MB.");
     /** More checkers than this would only compete for the cores and the memory. */
     public static final int MAX_CHECKERS = 8;
     public static final Setting<String> SANDBOX = Setting.choice("sandbox", "auto", List.of("auto", "required", "off"),
