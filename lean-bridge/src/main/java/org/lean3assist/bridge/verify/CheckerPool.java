@@ -484,8 +484,15 @@ public final class CheckerPool implements AutoCloseable {
                     warmedUp.completeExceptionally(cannotStart);
                     return;
                 }
-                CompletableFuture<Void> checked = checker.sync(warmUpName(warmup.source(), slot),
-                                ScreenedContent.warmUp(warmup.header()))
+                String name = warmUpName(warmup.source(), slot);
+                // Twice: Lean keeps its snapshot after the fixed command only from a second check on.
+                CompletableFuture<Void> checked = checker.sync(name, ScreenedContent.warmUp(warmup.header(), false))
+                        .thenCompose(synced -> checker.awaitBarrier())
+                        // A warm stopped meanwhile has freed its slot, which a check may hold by now.
+                        .thenCompose(first -> stop.isDone()
+                                ? CompletableFuture.<Void>failedFuture(new java.util.concurrent.CancellationException(
+                                        "the warm-up was stopped"))
+                                : checker.sync(name, ScreenedContent.warmUp(warmup.header(), true)))
                         .thenCompose(synced -> checker.awaitBarrier())
                         .orTimeout(WARM_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 CompletableFuture.anyOf(checked, stop).whenComplete((done, failure) -> {
@@ -637,15 +644,23 @@ public final class CheckerPool implements AutoCloseable {
          * emptied first, so that its messages do not linger in every later list.
          */
         public CompletableFuture<Void> sync(String fileName, ScreenedContent content) {
-            String previous;
-            synchronized (CheckerPool.this) {
-                previous = lastFileName[slot];
-                lastFileName[slot] = fileName;
+            // Under this handle's lock, so that nothing is sent once it is given back: the slot may
+            // be another check's by then (a warm-up stopped midway, for one).
+            synchronized (this) {
+                if (released) {
+                    return CompletableFuture.failedFuture(new IllegalStateException(
+                            "checker " + slot + " was given back; nothing more is sent through this handle"));
+                }
+                String previous;
+                synchronized (CheckerPool.this) {
+                    previous = lastFileName[slot];
+                    lastFileName[slot] = fileName;
+                }
+                CompletableFuture<Void> emptied = previous == null || previous.equals(fileName)
+                        ? CompletableFuture.completedFuture(null)
+                        : lean.syncUntracked(previous, ScreenedContent.EMPTY);
+                return emptied.thenCompose(done -> lean.syncUntracked(fileName, content));
             }
-            CompletableFuture<Void> emptied = previous == null || previous.equals(fileName)
-                    ? CompletableFuture.completedFuture(null)
-                    : lean.syncUntracked(previous, ScreenedContent.EMPTY);
-            return emptied.thenCompose(done -> lean.syncUntracked(fileName, content));
         }
 
         /** Completes when Lean has checked everything synced so far, plus the trailing wait. */
@@ -696,10 +711,12 @@ public final class CheckerPool implements AutoCloseable {
          */
         @Override
         public void close() {
-            if (released) {
-                return;
+            synchronized (this) {
+                if (released) {
+                    return;
+                }
+                released = true;
             }
-            released = true;
             Warmup rewarm;
             synchronized (CheckerPool.this) {
                 rewarm = discarded && !warmUp && !closed && leans[slot] == null ? lastWarmup : null;

@@ -50,6 +50,16 @@ record ImportHeader(boolean prelude, List<String> modules) {
 
     /** The header of {@code source}. */
     static ImportHeader of(String source) {
+        return scan(source).header();
+    }
+
+    /**
+     * The header of {@code source} and where it ends: the offset of the first token after it (the
+     * file's first command, or its end), so that the text from there on is all but the header.
+     */
+    record Scanned(ImportHeader header, int end) {}
+
+    static Scanned scan(String source) {
         List<LeanToken> tokens = LeanScanner.scan(source);
         int index = 0;
         boolean prelude = false;
@@ -73,7 +83,8 @@ record ImportHeader(boolean prelude, List<String> modules) {
                 index = end;
             }
         }
-        return new ImportHeader(prelude, modules);
+        int end = index < tokens.size() ? tokens.get(index).start() : source.length();
+        return new Scanned(new ImportHeader(prelude, modules), end);
     }
 
     /**

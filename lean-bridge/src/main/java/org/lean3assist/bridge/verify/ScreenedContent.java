@@ -12,7 +12,8 @@ package org.lean3assist.bridge.verify;
  *   <li>{@link #metaQuestion}: the question which of an accepted candidate's names are meta code;</li>
  *   <li>{@link #baseline}: the user's text before the declaration and {@code #print axioms};</li>
  *   <li>{@link #statementCheck}: a formalized statement the statement screen accepted;</li>
- *   <li>{@link #warmUp}: import lines written from the module names of the user's header;</li>
+ *   <li>{@link #warmUp}: import lines written from the module names of the user's header, then the
+ *       fixed command of {@link SnapshotAnchor};</li>
  *   <li>{@link #EMPTY}: what a checker's previous file is cleared with.</li>
  * </ul>
  * Nothing public returns one, so outside this package it cannot be had at all.
@@ -50,9 +51,13 @@ public final class ScreenedContent {
         return new ScreenedContent(check.content());
     }
 
-    /** A warm-up file: nothing but import lines written from a header's module names. */
-    static ScreenedContent warmUp(ImportHeader header) {
-        return new ScreenedContent(header.text());
+    /**
+     * A warm-up file: import lines written from a header's module names, then the fixed command
+     * every checker file starts with ({@link SnapshotAnchor}); {@code again} adds a comment line, so
+     * that a second sync re-elaborates and Lean keeps its snapshot after that command.
+     */
+    static ScreenedContent warmUp(ImportHeader header, boolean again) {
+        return new ScreenedContent(SnapshotAnchor.start(header) + (again ? "-- lean3assist: warm-up, again\n" : ""));
     }
 
     private static void requireAccepted(SafetyVerdict screened) {

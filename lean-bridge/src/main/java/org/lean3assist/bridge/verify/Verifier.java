@@ -150,11 +150,16 @@ public final class Verifier implements AutoCloseable {
      * the request is cancelled, and everything is told before the returned future completes; a
      * listener that throws is logged and does not stop the replays.
      */
-    public CompletableFuture<List<ReplayResult>> verify(VerifyRequest request, Consumer<ReplayResult> onResult) {
-        Optional<TacticBlock> block = TacticBlocks.enclosing(request.content(), request.position());
+    public CompletableFuture<List<ReplayResult>> verify(VerifyRequest asked, Consumer<ReplayResult> onResult) {
+        // Every file the checkers get for this source starts as its warm-up did (SnapshotAnchor).
+        SnapshotAnchor.Anchored anchored = SnapshotAnchor.anchor(asked.content());
+        Optional<LeanPosition> at = anchored.position(asked.position());
+        VerifyRequest request = new VerifyRequest(asked.file(), asked.documentVersion(), anchored.content(),
+                at.orElse(asked.position()), asked.candidates());
+        Optional<TacticBlock> block = at.flatMap(position -> TacticBlocks.enclosing(request.content(), position));
         if (block.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "position " + request.position() + " is not inside a begin … end block that is closed"));
+                    "position " + asked.position() + " is not inside a begin … end block that is closed"));
         }
         Optional<String> problem = TacticBlocks.replayPositionProblem(request.content(), block.get(), request.position());
         if (problem.isPresent()) {

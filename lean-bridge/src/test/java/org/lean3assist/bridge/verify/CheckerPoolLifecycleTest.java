@@ -29,6 +29,9 @@ class CheckerPoolLifecycleTest {
     private static final String SOURCE = "-- a comment\n/- and a block -/\nimport data.real.basic .helper\n\n"
             + "open real\n\ntheorem t : (2 : ℝ) = 2 :=\nbegin\n  refl\nend\n";
     private static final String HEADER = "import data.real.basic\nimport .helper\n";
+    /** A warm-up's two checks: the header and the fixed command after it, then again (SnapshotAnchor). */
+    private static final String WARM = HEADER + SnapshotAnchor.LINE;
+    private static final String WARM_AGAIN = WARM + "-- lean3assist: warm-up, again\n";
     private static final long GUARD_SECONDS = 30;
 
     private final AtomicLong now = new AtomicLong();
@@ -114,19 +117,19 @@ class CheckerPoolLifecycleTest {
             assertEquals(2, pool.started());
             assertEquals(2, pool.free(), "every slot is free again");
             // Each under the name replays of the file use on that checker, beside it.
-            assertEquals(List.of(REPLAY_0), leans.of(0).syncedNames());
-            assertEquals(List.of(HEADER), leans.of(0).syncsOf(REPLAY_0));
-            assertEquals(List.of(REPLAY_1), leans.of(1).syncedNames());
-            assertEquals(List.of(HEADER), leans.of(1).syncsOf(REPLAY_1));
+            assertEquals(List.of(REPLAY_0, REPLAY_0), leans.of(0).syncedNames());
+            assertEquals(List.of(WARM, WARM_AGAIN), leans.of(0).syncsOf(REPLAY_0));
+            assertEquals(List.of(REPLAY_1, REPLAY_1), leans.of(1).syncedNames());
+            assertEquals(List.of(WARM, WARM_AGAIN), leans.of(1).syncsOf(REPLAY_1));
 
             // A replay there is an edit of the warmed file; a check under another name empties it first.
             try (CheckerPool.Checker checker = pool.acquire()) {
                 String replay = checker.slot() == 0 ? REPLAY_0 : REPLAY_1;
                 checker.sync(replay, ScreenedContent.EMPTY).get(GUARD_SECONDS, TimeUnit.SECONDS);
-                assertEquals(List.of(HEADER, ""), leans.of(checker.slot()).syncsOf(replay));
-                assertEquals(List.of(replay, replay), leans.of(checker.slot()).syncedNames(), "nothing else was emptied");
+                assertEquals(List.of(WARM, WARM_AGAIN, ""), leans.of(checker.slot()).syncsOf(replay));
+                assertEquals(List.of(replay, replay, replay), leans.of(checker.slot()).syncedNames(), "nothing else was emptied");
                 checker.sync("/project/src/Main.lean3assist-formalize-0.lean", ScreenedContent.EMPTY).get(GUARD_SECONDS, TimeUnit.SECONDS);
-                assertEquals(List.of(HEADER, "", ""), leans.of(checker.slot()).syncsOf(replay));
+                assertEquals(List.of(WARM, WARM_AGAIN, "", ""), leans.of(checker.slot()).syncsOf(replay));
             }
         }
     }
@@ -146,8 +149,8 @@ class CheckerPoolLifecycleTest {
             pool.warm(FILE, SOURCE).get(GUARD_SECONDS, TimeUnit.SECONDS);
 
             assertEquals(2, pool.started());
-            assertEquals(List.of(HEADER), leans.of(0).syncsOf(REPLAY_0), "each checker imported the header once");
-            assertEquals(List.of(HEADER), leans.of(1).syncsOf(REPLAY_1), "each checker imported the header once");
+            assertEquals(List.of(WARM, WARM_AGAIN), leans.of(0).syncsOf(REPLAY_0), "each checker imported the header once");
+            assertEquals(List.of(WARM, WARM_AGAIN), leans.of(1).syncsOf(REPLAY_1), "each checker imported the header once");
         }
     }
 
@@ -160,7 +163,7 @@ class CheckerPoolLifecycleTest {
 
             assertEquals(2, pool.started());
             assertEquals(List.of(), leans.get(0).syncedNames(), "the busy checker got nothing");
-            assertEquals(List.of(HEADER), leans.of(1).syncsOf(REPLAY_1));
+            assertEquals(List.of(WARM, WARM_AGAIN), leans.of(1).syncsOf(REPLAY_1));
             assertEquals(1, pool.free());
             held.close();
         }
@@ -182,7 +185,7 @@ class CheckerPoolLifecycleTest {
             // Not counted as warm: the next warm gives the header again.
             leans.leans.forEach(AnsweringLean::releaseBarriers);
             pool.warm(FILE, SOURCE).get(GUARD_SECONDS, TimeUnit.SECONDS);
-            assertEquals(List.of(HEADER, HEADER), leans.of(0).syncsOf(REPLAY_0));
+            assertEquals(List.of(WARM, WARM, WARM_AGAIN), leans.of(0).syncsOf(REPLAY_0));
         }
     }
 
@@ -228,8 +231,8 @@ class CheckerPoolLifecycleTest {
             // The one slot comes back only once its fresh Lean has checked the header.
             try (CheckerPool.Checker next = acquireWithin(pool)) {
                 assertEquals(2, pool.started());
-                assertEquals(List.of(REPLAY_0), leans.get(1).syncedNames());
-                assertEquals(List.of(HEADER), leans.get(1).syncsOf(REPLAY_0));
+                assertEquals(List.of(REPLAY_0, REPLAY_0), leans.get(1).syncedNames());
+                assertEquals(List.of(WARM, WARM_AGAIN), leans.get(1).syncsOf(REPLAY_0));
             }
         }
     }
@@ -247,7 +250,7 @@ class CheckerPoolLifecycleTest {
 
             assertEquals(4, pool.started());
             assertEquals(List.of(), leans.get(2).syncedNames(), "the acquired checker is its caller's");
-            assertEquals(List.of(HEADER), leans.get(3).syncsOf(REPLAY_1));
+            assertEquals(List.of(WARM, WARM_AGAIN), leans.get(3).syncsOf(REPLAY_1));
             first.close();
         }
     }

@@ -41,10 +41,12 @@ class ReplayClassifierTest {
     static List<Judged> judged() {
         List<Judged> judged = new ArrayList<>();
         for (String name : CheckedReplays.SOURCES) {
-            String source = CheckedReplays.source(name);
+            // The checkers were given the source as the verifier anchors it (SnapshotAnchor).
+            SnapshotAnchor.Anchored source = SnapshotAnchor.anchor(CheckedReplays.source(name));
             List<CheckedReplays.Check> checks = CheckedReplays.checks(RECORDINGS, name);
             for (CheckedReplays.Case replay : CheckedReplays.expected(name)) {
-                Variant variant = VariantBuilder.build(source, replay.position(), replay.candidate());
+                Variant variant = VariantBuilder.build(source.content(), source.position(replay.position()).orElseThrow(),
+                        replay.candidate());
                 checks.stream().filter(check -> check.content().equals(variant.content())).findFirst()
                         .ifPresent(check -> judged.add(new Judged(name, replay, variant, check)));
             }
@@ -204,7 +206,7 @@ class ReplayClassifierTest {
      * declaration (the recorder made one wherever a verdict hung on it), else Lean's three axioms.
      */
     private static ReplayClassifier.Baseline baselineOf(Judged judged) {
-        String source = CheckedReplays.source(judged.source());
+        String source = SnapshotAnchor.anchor(CheckedReplays.source(judged.source())).content();
         String[] lines = source.split("\n", -1);
         StringBuilder probe = new StringBuilder();
         for (int index = 0; index < judged.variant().declarationLine() - 1; index++) {
