@@ -19,6 +19,7 @@ import org.lean3assist.bridge.GoalAtPosition;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.testing.ForwardingTransport;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.testing.ScriptedTransport;
 import org.lean3assist.bridge.text.LeanPosition;
@@ -124,7 +125,7 @@ class EditingWhileReplayingTest {
             }, "gated-checker");
             forwarder.setDaemon(true);
             forwarder.start();
-            return new Transport() {
+            return new ForwardingTransport(inner) {
                 @Override
                 public void send(String line) throws IOException {
                     synchronized (queued) {
@@ -135,11 +136,6 @@ class EditingWhileReplayingTest {
                         }
                     }
                     inner.send(line);
-                }
-
-                @Override
-                public void closeInput() {
-                    inner.closeInput();
                 }
 
                 @Override

@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.testing.CheckedReplays;
+import org.lean3assist.bridge.testing.ForwardingTransport;
 import org.lean3assist.bridge.testing.Recordings;
 import org.lean3assist.bridge.testing.ScriptedTransport;
-import org.lean3assist.bridge.transport.Transport;
 import org.lean3assist.bridge.transport.TransportFactory;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.engine.suggest.CandidateSource;
@@ -100,37 +100,19 @@ public final class RecordedLean {
 
     /** A transport that waits {@code holdMillis} before passing each {@code sync} on. */
     private static TransportFactory heldBack(TransportFactory recorded, long holdMillis) {
-        return listener -> {
-            Transport inner = recorded.start(listener);
-            return new Transport() {
-                @Override
-                public void send(String line) throws java.io.IOException {
-                    if (line.contains("\"command\":\"sync\"")) {
-                        try {
-                            Thread.sleep(holdMillis);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new java.io.InterruptedIOException("interrupted while holding a check back");
-                        }
+        return listener -> new ForwardingTransport(recorded.start(listener)) {
+            @Override
+            public void send(String line) throws java.io.IOException {
+                if (line.contains("\"command\":\"sync\"")) {
+                    try {
+                        Thread.sleep(holdMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted while holding a check back");
                     }
-                    inner.send(line);
                 }
-
-                @Override
-                public void closeInput() {
-                    inner.closeInput();
-                }
-
-                @Override
-                public void kill() {
-                    inner.kill();
-                }
-
-                @Override
-                public void close() {
-                    inner.close();
-                }
-            };
+                inner.send(line);
+            }
         };
     }
 
