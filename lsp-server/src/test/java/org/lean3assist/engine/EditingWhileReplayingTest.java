@@ -167,6 +167,24 @@ class EditingWhileReplayingTest {
         gate.shut = true;
     }
 
+    /** basics.lean opened and checked, its editing Lean's generation then, and the place at 15:2 with its goal. */
+    private record Opened(List<LeanMessage> messages, int generation, Engine.Place place, GoalAtPosition goal) {}
+
+    /**
+     * Opens basics.lean, checks it, waits for the warm-up the open started and shuts the gate, then
+     * finds the place at 15:2 and Lean's goal there: what both tests start from.
+     */
+    private static Opened openedWithTheGateShut(Engine engine, Gate gate) throws Exception {
+        var document = engine.open(URI, 1, SOURCE);
+        LeanProject project = engine.project(FILE);
+        List<LeanMessage> messages = engine.check(project, document).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        int generation = project.server().generation();
+        warmedThenShut(project, gate);
+        var place = engine.place(project, document, SITE).orElseThrow();
+        var goal = engine.goalAt(place).get(WAIT_SECONDS, TimeUnit.SECONDS).orElseThrow();
+        return new Opened(messages, generation, place, goal);
+    }
+
     private static void awaitHeld(Gate gate) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (gate.held.get() == 0) {
@@ -179,15 +197,14 @@ class EditingWhileReplayingTest {
     void theEditedDocumentsGoalAndDiagnosticsAreAnsweredWhileAReplayIsHeld() throws Exception {
         Gate gate = new Gate();
         try (Engine engine = new Engine(parts(gate, Duration.ofSeconds(60)), LeanBridgeSettings.defaults())) {
-            var document = engine.open(URI, 1, SOURCE);
-            LeanProject project = engine.project(FILE);
-            List<LeanMessage> first = engine.check(project, document).get(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertTrue(first.stream().noneMatch(message -> message.severity() == LeanMessage.Severity.ERROR), first.toString());
-            int generation = project.server().generation();
-            warmedThenShut(project, gate);
-
-            var place = engine.place(project, document, SITE).orElseThrow();
-            var goal = engine.goalAt(place).get(WAIT_SECONDS, TimeUnit.SECONDS).orElseThrow();
+            Opened opened = openedWithTheGateShut(engine, gate);
+            assertTrue(opened.messages().stream().noneMatch(message -> message.severity() == LeanMessage.Severity.ERROR),
+                    opened.messages().toString());
+            var document = opened.place().document();
+            LeanProject project = opened.place().project();
+            int generation = opened.generation();
+            var place = opened.place();
+            var goal = opened.goal();
             SuggestionWork work = engine.suggest(place, goal);
             awaitHeld(gate);
 
@@ -214,14 +231,12 @@ class EditingWhileReplayingTest {
     void aReplayThatTimesOutReplacesItsCheckerAndLeavesTheEditingLeanAsItWas() throws Exception {
         Gate gate = new Gate();
         try (Engine engine = new Engine(parts(gate, Duration.ofMillis(400)), LeanBridgeSettings.defaults())) {
-            var document = engine.open(URI, 1, SOURCE);
-            LeanProject project = engine.project(FILE);
-            engine.check(project, document).get(WAIT_SECONDS, TimeUnit.SECONDS);
-            int generation = project.server().generation();
-            warmedThenShut(project, gate);
-
-            var place = engine.place(project, document, SITE).orElseThrow();
-            var goal = engine.goalAt(place).get(WAIT_SECONDS, TimeUnit.SECONDS).orElseThrow();
+            Opened opened = openedWithTheGateShut(engine, gate);
+            var document = opened.place().document();
+            LeanProject project = opened.place().project();
+            int generation = opened.generation();
+            var place = opened.place();
+            var goal = opened.goal();
             int startedBefore = project.checkers().started();
             List<Suggestion> judged = engine.suggest(place, goal).result().get(WAIT_SECONDS, TimeUnit.SECONDS);
 
