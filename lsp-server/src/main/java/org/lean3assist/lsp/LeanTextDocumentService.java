@@ -129,8 +129,8 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         if (project.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return sync(project.get(), snapshot.get()).thenCompose(ignored ->
-                project.get().server().waitUntilChecked(snapshot.get().path().orElseThrow()));
+        cancelMootCheck(project.get(), snapshot.get());
+        return engine.check(project.get(), snapshot.get());
     }
 
     private void sendToLean(String uri) {
@@ -153,12 +153,14 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         });
     }
 
-    /** The engine's sync; a pending debounced check of an older version is then moot. */
-    private CompletableFuture<Void> sync(LeanProject project, Snapshot document) {
+    /**
+     * Before a request that syncs this version itself: a pending debounced check is moot once Lean
+     * is sent the current text.
+     */
+    private void cancelMootCheck(LeanProject project, Snapshot document) {
         if (!engine.leanHas(project, document)) {
             debouncer.cancel(document.uri());
         }
-        return engine.sync(project, document);
     }
 
     private void publish(String uri, List<LeanMessage> messages) {
@@ -282,9 +284,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     }
 
     private CompletableFuture<Optional<GoalAtPosition>> goalAt(LeanProject project, Snapshot document, LeanPosition at) {
-        if (!engine.leanHas(project, document)) {
-            debouncer.cancel(document.uri());
-        }
+        cancelMootCheck(project, document);
         return engine.goalAt(project, document, at);
     }
 
