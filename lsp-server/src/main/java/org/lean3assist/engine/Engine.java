@@ -26,6 +26,7 @@ import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.bridge.verify.StatementChecker;
+import org.lean3assist.bridge.verify.VerifyRequest;
 import org.lean3assist.engine.Documents.Snapshot;
 import org.lean3assist.engine.suggest.MathModel;
 import org.lean3assist.engine.suggest.Suggestion;
@@ -268,9 +269,8 @@ public final class Engine implements AutoCloseable {
         Map<String, Suggestion.Source> given = new LinkedHashMap<>();
         tactics.stream().map(SuggestionEngine::normalise).filter(tactic -> !tactic.isEmpty())
                 .forEach(tactic -> given.putIfAbsent(tactic, Suggestion.Source.GIVEN));
-        // The goal is not needed to replay given tactics; the request carries none.
-        var request = new SuggestionEngine.Request(place.path(), place.version(), place.document().text(),
-                place.site().start(), null);
+        var request = new VerifyRequest(place.path(), place.version(), place.document().text(), place.site().start(),
+                List.copyOf(given.keySet()));
         return SuggestionEngine.judge(place.project().verifier(), request, given, suggestion -> { });
     }
 

@@ -1,7 +1,6 @@
 package org.lean3assist.engine.suggest;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,25 +57,24 @@ public final class SuggestionEngine {
                     if (cancellation.isCancelled()) {
                         throw new CancellationException("the suggestion request was cancelled");
                     }
-                    return judge(verifier, request, candidates, onJudged);
+                    return judge(verifier, new VerifyRequest(request.file(), request.documentVersion(), request.content(),
+                            request.position(), List.copyOf(candidates.keySet())), candidates, onJudged);
                 });
     }
 
     /**
-     * Lean's verdicts on given candidates (already normalised and distinct), ranked, each told to
-     * {@code onJudged} as it comes: what {@link #suggest} does after gathering, and what the command
-     * line's {@code verify} does with the user's tactics.
+     * Lean's verdicts on the candidates of {@code request} (already normalised and distinct, each
+     * with its source in {@code candidates}), ranked, each told to {@code onJudged} as it comes:
+     * what {@link #suggest} does after gathering, and what the command line's {@code verify} does
+     * with the user's tactics.
      */
-    public static CompletableFuture<List<Suggestion>> judge(Verifier verifier, Request request,
+    public static CompletableFuture<List<Suggestion>> judge(Verifier verifier, VerifyRequest request,
                                                             Map<String, Suggestion.Source> candidates,
                                                             Consumer<Suggestion> onJudged) {
-        if (candidates.isEmpty()) {
+        if (request.candidates().isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        var tactics = new ArrayList<>(candidates.keySet());
-        var verifyRequest = new VerifyRequest(request.file(), request.documentVersion(), request.content(),
-                request.position(), tactics);
-        return verifier.verify(verifyRequest, result -> onJudged.accept(toSuggestion(result, candidates)))
+        return verifier.verify(request, result -> onJudged.accept(toSuggestion(result, candidates)))
                 .thenApply(results -> results.stream()
                         .map(result -> toSuggestion(result, candidates))
                         .sorted(Suggestion.BEST_FIRST)
