@@ -130,6 +130,14 @@ class ReplayClassifierTest {
         });
         assertEquals(Verdict.USES_SORRY, classify(closed, replaced(closed.check().messages(), axioms, "[sorry]\nno axioms"),
                 baselineOf(closed)).verdict());
+        LeanMessage ownSorry = new LeanMessage(closed.check().fileName(), closed.variant().declarationLine(), 0,
+                LeanMessage.Severity.WARNING, "", "declaration '" + closed.variant().checkName() + "' uses sorry");
+        assertEquals(Verdict.USES_SORRY, classify(closed, with(closed.check().messages(), ownSorry), baselineOf(closed)).verdict());
+        // An earlier exercise left as sorry says nothing of this declaration (found by the proof search).
+        LeanMessage earlierSorry = new LeanMessage(closed.check().fileName(), 1, 0, LeanMessage.Severity.WARNING, "",
+                "declaration 'an_earlier_exercise' uses sorry");
+        assertEquals(Verdict.CLOSES_GOAL, classify(closed, with(closed.check().messages(), earlierSorry), baselineOf(closed))
+                .verdict());
         assertEquals(Verdict.TIMEOUT, classify(closed, with(closed.check().messages(), new LeanMessage(closed.check().fileName(),
                 closed.variant().endLine(), 0, LeanMessage.Severity.ERROR, "", "(deterministic) timeout")),
                 baselineOf(closed)).verdict());
