@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +30,15 @@ import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.bridge.verify.StatementChecker;
+import org.lean3assist.bridge.verify.Verifier;
+import org.lean3assist.bridge.goal.GoalState;
 import org.lean3assist.bridge.verify.VerifyRequest;
 import org.lean3assist.engine.Documents.Snapshot;
+import org.lean3assist.engine.prove.ModelSteps;
+import org.lean3assist.engine.prove.ProofSearch;
+import org.lean3assist.engine.prove.SearchPortfolio;
+import org.lean3assist.engine.prove.StepSource;
+import org.lean3assist.engine.prove.VerifierSteps;
 import org.lean3assist.engine.suggest.MathModel;
 import org.lean3assist.engine.suggest.Suggestion;
 import org.lean3assist.engine.suggest.SuggestionEngine;
@@ -272,6 +283,47 @@ public final class Engine implements AutoCloseable {
         var request = new VerifyRequest(place.path(), place.version(), place.document().text(), place.site().start(),
                 List.copyOf(given.keySet()));
         return SuggestionEngine.judge(place.project().verifier(), request, given, suggestion -> { });
+    }
+
+    // ---- proof search --------------------------------------------------------------------------
+
+    /** The default budget of a search the user asks for: what {@code prove} and the server command use. */
+    public static final ProofSearch.Budget PROVE_BUDGET = new ProofSearch.Budget(64, Duration.ofSeconds(60), 24);
+
+    /**
+     * Searches for a whole proof from a place, whose goals are {@code goal}: best-first over
+     * tactic states ({@link ProofSearch}), with the model's samples (when a model is loaded) and the
+     * search portfolio, whose mathlib tactics are offered only where Lean says the file's
+     * environment has them. Blocks for as long as the search runs; front ends call it off their
+     * threads. An edit of the document cancels it, as {@code cancellation} does.
+     */
+    public ProofSearch.Outcome prove(Place place, GoalState goal, ProofSearch.Budget budget, Cancellation cancellation,
+                                     Consumer<ProofSearch.Progress> onProgress) {
+        String uri = place.uri();
+        int version = place.version();
+        Cancellation stale = () -> documents.get(uri).map(now -> now.version() != version).orElse(true);
+        Cancellation stop = cancellation.or(stale);
+        Verifier verifier = place.project().verifier();
+        String text = place.document().text();
+        List<StepSource> sources = new ArrayList<>();
+        model.ifPresent(loaded -> sources.add(new ModelSteps(loaded, budget.stepsPerNode() / 2)));
+        sources.add(new SearchPortfolio(availableTactics(verifier, place.path(), text)));
+        var checker = new VerifierSteps(verifier, place.path(), version, text, place.site().start());
+        return new ProofSearch(checker, sources).search(goal, budget, stop, onProgress);
+    }
+
+    /** The mathlib tactics of {@link SearchPortfolio#MATHLIB_TACTICS} Lean says a file's environment has. */
+    private static Set<String> availableTactics(Verifier verifier, Path file, String text) {
+        try {
+            return verifier.availableTactics(file, text, SearchPortfolio.MATHLIB_TACTICS)
+                    .get(GOAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (ExecutionException | TimeoutException unanswered) {
+            LOG.log(Level.INFO, "Lean did not say which mathlib tactics " + file + " has; offering core ones", unanswered);
+            return Set.of();
+        }
     }
 
     /** Cancels and forgets every suggestion, for example when settings change. */

@@ -11,6 +11,8 @@ package org.lean3assist.bridge.verify;
  *   <li>{@link #replay}: a candidate's variant, built after the filter accepted the candidate;</li>
  *   <li>{@link #metaQuestion}: the question which of an accepted candidate's names are meta code;</li>
  *   <li>{@link #baseline}: the user's text before the declaration and {@code #print axioms};</li>
+ *   <li>{@link #tacticQuestion}: the file's import header written anew and the question which of
+ *       the product's own list of interactive tactics its environment has;</li>
  *   <li>{@link #statementCheck}: a formalized statement the statement screen accepted;</li>
  *   <li>{@link #warmUp}: import lines written from the module names of the user's header, then the
  *       fixed command of {@link SnapshotAnchor};</li>
@@ -37,6 +39,11 @@ public final class ScreenedContent {
 
     /** The meta-name question, asked only about candidates the screen accepted. */
     static ScreenedContent metaQuestion(MetaNames.Question question) {
+        return new ScreenedContent(question.content());
+    }
+
+    /** Which interactive tactics the environment has: product-written text only. */
+    static ScreenedContent tacticQuestion(TacticAvailability.Question question) {
         return new ScreenedContent(question.content());
     }
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +79,8 @@ public final class Verifier implements AutoCloseable {
     private final ExecutorService replayThreads;
     private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
     private final LeanServerListener documentWatcher;
+    /** Lean's answers on which interactive tactics an import header's environment has, per header and list. */
+    private final Map<String, CompletableFuture<Set<String>>> tacticsByHeader = new ConcurrentHashMap<>();
 
     /** A verifier for live use: shadow names beside the source. */
     public Verifier(LeanServer editing, CheckerPool checkers) {
@@ -205,6 +210,64 @@ public final class Verifier implements AutoCloseable {
             job.result.complete(Collections.unmodifiableList(results));
         });
         return job.result;
+    }
+
+    /**
+     * Which of {@code names} are interactive tactics ({@code tactic.interactive.NAME}) in the
+     * environment of {@code content}'s imports, as Lean says on a checker: asked once per import
+     * header and list, and kept. Only names of the caller's fixed list are asked (each a plain
+     * lower-case identifier; anything else fails with {@link IllegalArgumentException}); an answer
+     * that cannot be read counts as none available and is asked again next time.
+     */
+    public CompletableFuture<Set<String>> availableTactics(Path file, String content, Collection<String> names) {
+        List<String> asked = List.copyOf(new LinkedHashSet<>(names));
+        String start = SnapshotAnchor.start(ImportHeader.scan(content).header());
+        TacticAvailability.Question question = TacticAvailability.question(start, asked);
+        String key = VariantBuilder.digest(question.content());
+        CompletableFuture<Set<String>> answer = tacticsByHeader.computeIfAbsent(key, ignored ->
+                CompletableFuture.supplyAsync(() -> askTactics(file, question, asked), replayThreads));
+        answer.whenComplete((available, failure) -> {
+            if (failure != null || available.isEmpty()) {
+                tacticsByHeader.remove(key, answer);
+            }
+        });
+        return answer;
+    }
+
+    private Set<String> askTactics(Path file, TacticAvailability.Question question, List<String> asked) {
+        long deadline = System.nanoTime() + replayTimeout.toNanos();
+        CheckerPool.Checker checker;
+        try {
+            checker = checkers.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (IOException cannotStart) {
+            LOG.info(() -> "no checker to ask which tactics there are: " + cannotStart.getMessage());
+            return Set.of();
+        }
+        try {
+            String shadow = shadowFiles.shadowFor(file, checker.slot());
+            await(checker.sync(shadow, ScreenedContent.tacticQuestion(question)), deadline);
+            await(checker.awaitChecked(), deadline);
+            long lateDeadline = Math.min(deadline, System.nanoTime() + LATE_MESSAGES_WAIT.toNanos());
+            Optional<Set<String>> available = Optional.empty();
+            while (available.isEmpty() && System.nanoTime() < lateDeadline) {
+                available = question.answer(shadow, checker.allMessages(), asked);
+                if (available.isEmpty()) {
+                    sleepBriefly();
+                }
+            }
+            return available.map(Set::copyOf).orElse(Set.of());
+        } catch (TimeoutException tooSlow) {
+            checker.discard("the question which tactics there are exceeded " + replayTimeout.toMillis() + " ms");
+            return Set.of();
+        } catch (LeanProcessException died) {
+            checker.discard("its Lean died while asked which tactics there are: " + died.getMessage());
+            return Set.of();
+        } finally {
+            checker.close();
+        }
     }
 
     @Override

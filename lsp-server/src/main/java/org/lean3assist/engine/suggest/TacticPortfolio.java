@@ -105,7 +105,7 @@ public final class TacticPortfolio {
     }
 
     /** Whether {@code operator} occurs outside every pair of brackets. */
-    static boolean topLevel(String text, String operator) {
+    public static boolean topLevel(String text, String operator) {
         int depth = 0;
         for (int index = 0; index < text.length(); index++) {
             char c = text.charAt(index);

@@ -1,0 +1,176 @@
+package org.lean3assist.engine.prove;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.lean3assist.bridge.goal.Goal;
+import org.lean3assist.bridge.goal.GoalState;
+import org.lean3assist.bridge.goal.Hypothesis;
+import org.lean3assist.engine.Cancellation;
+import org.lean3assist.engine.suggest.Suggestion;
+import org.lean3assist.engine.suggest.TacticPortfolio;
+
+/**
+ * The model-free steps of the search, each with a fixed prior: the core portfolio's tactics
+ * ({@link TacticPortfolio}), and, only where Lean said the file's environment has them, mathlib's
+ * finishing and normalizing tactics, with hints built from the hypotheses ({@code norm_num [h₀]},
+ * {@code nlinarith [sq_nonneg (a - b), h₀]}) and substitutions from the context's equations.
+ *
+ * <p>The priors are guesses, ordered as the tactics' reach on miniF2F-valid style goals suggests:
+ * the decision procedures first, structural steps next, then the slow or broad ones.
+ */
+public final class SearchPortfolio implements StepSource {
+
+    /** The mathlib tactics the portfolio can use, asked about once per import header. */
+    public static final List<String> MATHLIB_TACTICS = List.of(
+            "norm_num", "linarith", "nlinarith", "positivity", "ring", "ring_nf", "field_simp", "norm_cast",
+            "push_cast", "exact_mod_cast", "interval_cases", "omega", "tidy", "library_search");
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_'₀-₉]*");
+    private static final Pattern NUMERIC_TYPE = Pattern.compile("ℝ|ℚ|ℤ|ℕ|real|rat|int|nat");
+    private static final Pattern ORDERED = Pattern.compile("[<≤>≥≠]|=");
+    private static final int MAX_HINT_VARIABLES = 3;
+
+    private final Set<String> available;
+
+    /** @param available the mathlib tactics Lean said the environment has (none in a core-only file) */
+    public SearchPortfolio(Set<String> available) {
+        this.available = Set.copyOf(available);
+    }
+
+    @Override
+    public List<Step> steps(GoalState state, Cancellation cancellation) {
+        if (state.isSolved()) {
+            return List.of();
+        }
+        Goal goal = state.goals().get(0);
+        Map<String, Double> priors = new LinkedHashMap<>();
+        mathlib(goal, priors);
+        List<String> core = TacticPortfolio.candidates(state);
+        for (int rank = 0; rank < core.size(); rank++) {
+            String tactic = core.get(rank);
+            // Structural steps (intro, split, cases) open the way for the finishing tactics.
+            double prior = tactic.startsWith("intro") || tactic.equals("split") || tactic.startsWith("cases ")
+                    ? -0.6 : -1.0 - 0.1 * rank;
+            priors.putIfAbsent(tactic, prior);
+        }
+        if (state.goals().size() > 1 && has("linarith")) {
+            priors.putIfAbsent("all_goals { norm_num }", -1.6);
+            priors.putIfAbsent("all_goals { linarith }", -1.7);
+        }
+        List<Step> steps = new ArrayList<>();
+        priors.forEach((tactic, prior) -> steps.add(new Step(tactic, prior, Suggestion.Source.PORTFOLIO)));
+        return steps;
+    }
+
+    private boolean has(String tactic) {
+        return available.contains(tactic);
+    }
+
+    private void mathlib(Goal goal, Map<String, Double> priors) {
+        List<String> facts = new ArrayList<>();
+        List<String> equations = new ArrayList<>();
+        Set<String> numericVariables = new LinkedHashSet<>();
+        Map<String, String> typeOf = new LinkedHashMap<>();
+        for (Hypothesis hypothesis : goal.hypotheses()) {
+            String type = hypothesis.type().strip();
+            for (String name : hypothesis.names()) {
+                if (!usable(name)) {
+                    continue;
+                }
+                typeOf.put(name, type);
+                if (NUMERIC_TYPE.matcher(type).matches()) {
+                    numericVariables.add(name);
+                } else if (ORDERED.matcher(type).find() && !type.startsWith("∀") && !type.contains("→")) {
+                    facts.add(name);
+                    if (TacticPortfolio.topLevel(type, "=") && !TacticPortfolio.topLevel(type, "≠")) {
+                        equations.add(name);
+                    }
+                }
+            }
+        }
+        String target = goal.target().strip();
+        if (has("norm_num")) {
+            priors.put("norm_num", -0.4);
+            if (!facts.isEmpty()) {
+                priors.put("norm_num [" + String.join(", ", facts) + "] at *", -0.9);
+            }
+        }
+        if (has("linarith")) {
+            priors.put("linarith", -0.5);
+        }
+        if (has("nlinarith")) {
+            List<String> hints = hints(target, numericVariables, facts);
+            priors.put(hints.isEmpty() ? "nlinarith" : "nlinarith [" + String.join(", ", hints) + "]", -1.1);
+        }
+        if (has("positivity") && (target.startsWith("0 <") || target.startsWith("0 ≤"))) {
+            priors.put("positivity", -0.8);
+        }
+        if (has("ring") && TacticPortfolio.topLevel(target, "=")) {
+            priors.put("ring", -0.7);
+        }
+        if (has("ring_nf")) {
+            priors.put("ring_nf", -1.9);
+        }
+        if (has("field_simp")) {
+            priors.put("field_simp", -1.6);
+        }
+        if (has("norm_cast") && target.contains("↑")) {
+            priors.put("norm_cast", -1.3);
+            priors.put("push_cast", -1.5);
+            priors.put("exact_mod_cast " + (facts.isEmpty() ? "_" : facts.get(0)), -2.2);
+        }
+        for (String equation : equations) {
+            Matcher variable = Pattern.compile("^([\\p{L}_][\\p{L}\\p{N}_'₀-₉]*) = ").matcher(typeOf.get(equation));
+            if (variable.find() && typeOf.containsKey(variable.group(1))) {
+                priors.put("subst " + variable.group(1), -1.0);
+            }
+            priors.put("rw " + equation + " at ⊢", -1.4);
+            priors.put("simp only [" + equation + "] at *", -1.8);
+        }
+        if (has("interval_cases")) {
+            for (String name : numericVariables) {
+                String type = typeOf.get(name);
+                if ((type.equals("ℕ") || type.equals("ℤ") || type.equals("nat") || type.equals("int"))
+                        && facts.stream().anyMatch(fact -> typeOf.get(fact).matches(".*\\b" + Pattern.quote(name) + "\\b.*"))) {
+                    priors.put("interval_cases " + name, -2.0);
+                }
+            }
+        }
+        if (has("omega")) {
+            priors.put("omega", -2.1);
+        }
+        priors.put("dec_trivial", -2.3);
+        if (has("tidy")) {
+            priors.put("tidy", -2.6);
+        }
+        if (has("library_search")) {
+            priors.put("library_search", -3.0);
+        }
+    }
+
+    /** Squares of differences and sums of up to three numeric variables, then the facts: nlinarith's products. */
+    static List<String> hints(String target, Set<String> variables, List<String> facts) {
+        List<String> used = variables.stream()
+                .filter(name -> target.matches(".*(?<![\\p{L}\\p{N}_'])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}_'₀-₉]).*"))
+                .limit(MAX_HINT_VARIABLES).toList();
+        List<String> hints = new ArrayList<>();
+        for (int first = 0; first < used.size(); first++) {
+            for (int second = first + 1; second < used.size(); second++) {
+                hints.add("sq_nonneg (" + used.get(first) + " - " + used.get(second) + ")");
+                hints.add("sq_nonneg (" + used.get(first) + " + " + used.get(second) + ")");
+            }
+        }
+        hints.addAll(facts.stream().limit(4).toList());
+        return hints;
+    }
+
+    private static boolean usable(String name) {
+        return IDENTIFIER.matcher(name).matches() && !name.contains("ᾰ") && !name.startsWith("_");
+    }
+}
