@@ -84,7 +84,7 @@ public final class ProofSearch {
      * A search's result.
      *
      * @param proof     the proof, when one was found and checked whole
-     * @param bestSteps the steps to the best state reached (fewest goals, then the best prior)
+     * @param bestSteps the steps to the best state reached (fewest goals, then any step over none, then the best prior)
      * @param bestState the goals left there (the initial state when nothing made progress)
      * @param stop      why the search ended
      * @param figures   what it spent
@@ -101,7 +101,9 @@ public final class ProofSearch {
             .thenComparingInt(node -> node.state().goals().size())
             .thenComparingLong(Node::order);
 
+    /** The best partial state: fewest goals, then any progress over none, then the most likely. */
     private static final Comparator<Node> BEST_REACHED = Comparator.comparingInt((Node node) -> node.state().goals().size())
+            .thenComparing(node -> node.steps().isEmpty())
             .thenComparingDouble(node -> -node.score())
             .thenComparingLong(Node::order);
 

@@ -156,8 +156,9 @@ public final class SearchPortfolio implements StepSource {
 
     /** Squares of differences and sums of up to three numeric variables, then the facts: nlinarith's products. */
     static List<String> hints(String target, Set<String> variables, List<String> facts) {
+        // The target's variables first: products of those are what nlinarith most often needs.
         List<String> used = variables.stream()
-                .filter(name -> target.matches(".*(?<![\\p{L}\\p{N}_'])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}_'₀-₉]).*"))
+                .sorted(java.util.Comparator.comparing((String name) -> !mentions(target, name)))
                 .limit(MAX_HINT_VARIABLES).toList();
         List<String> hints = new ArrayList<>();
         for (int first = 0; first < used.size(); first++) {
@@ -168,6 +169,10 @@ public final class SearchPortfolio implements StepSource {
         }
         hints.addAll(facts.stream().limit(4).toList());
         return hints;
+    }
+
+    private static boolean mentions(String text, String name) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}_'])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}_'₀-₉])").matcher(text).find();
     }
 
     private static boolean usable(String name) {
