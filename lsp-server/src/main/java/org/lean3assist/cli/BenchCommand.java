@@ -1,6 +1,7 @@
 package org.lean3assist.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lean3assist.bench.LspBench;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code lean3-assist bench ...}: measurements against a baseline taken in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure a part against its baseline in the same run and print the ratio.",
-        subcommands = {BenchCommand.Bridge.class, BenchCommand.Model.class, BenchCommand.Lsp.class})
+        subcommands = {BenchCommand.Bridge.class, BenchCommand.Model.class, BenchCommand.Lsp.class, BenchCommand.Search.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -105,6 +106,53 @@ final class BenchCommand implements Callable<Integer> {
             FilePosition where = at != null ? at : FilePosition.parse(Path.of("examples", "and_swap.lean") + ":8:2");
             var result = LspBench.run(new LspBench.Options(where.file(), where.position(), iterations, warmUp));
             output.print(result.toString(), OneShot.JSON.writeValueAsString(result.toJson()));
+            return 0;
+        }
+    }
+
+    /** {@code bench search PATH}: the proof search on every sorry of a file or directory, against single tactics and tidy. */
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = {"Run the proof search on the first sorry of every begin … end block under PATH (needs a real"
+                    + " Lean 3), and, in the same run, the baselines: the best single tactic of the search portfolio, and"
+                    + " mathlib's tidy as one tactic where the environment has it.",
+                "A one-shot 'lean FILE' run of up to 5 found proofs (written beside the source as"
+                    + " .lean3assist-bench-oneshot.lean, then deleted) gives the cost of checking without the bridge."})
+    static final class Search implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "PATH", description = "A .lean file or a directory of them.")
+        Path path;
+
+        @Option(names = "--budget", paramLabel = "N", defaultValue = "64", description = "Expansions per theorem at most (default ${DEFAULT-VALUE}).")
+        int budget;
+
+        @Option(names = "--time", paramLabel = "S", defaultValue = "60", description = "Seconds per theorem at most (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--steps", paramLabel = "N", defaultValue = "24", description = "Tactics tried per state at most (default ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Only the first N theorems found (default: all).")
+        int limit;
+
+        @Mixin
+        LeanOptions lean;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var files = org.lean3assist.bench.SearchBench.files(path);
+            var searchBudget = new org.lean3assist.engine.prove.ProofSearch.Budget(budget, java.time.Duration.ofSeconds(seconds), steps);
+            var executable = org.lean3assist.bridge.locate.LeanLocator.forThisProcess().locate(Optional.ofNullable(lean.lean))
+                    .executable();
+            try (var engine = new org.lean3assist.engine.Engine(org.lean3assist.engine.EngineParts.product(), lean.bridgeSettings())) {
+                var result = org.lean3assist.bench.SearchBench.run(engine, files, searchBudget, Optional.of(executable), 5,
+                        limit, spec.commandLine().getErr());
+                var out = spec.commandLine().getOut();
+                out.println(lean.json ? OneShot.JSON.writeValueAsString(result.toJson()) : result.toText());
+                out.flush();
+            }
             return 0;
         }
     }

@@ -312,6 +312,15 @@ public final class Engine implements AutoCloseable {
         return new ProofSearch(checker, sources).search(goal, budget, stop, onProgress);
     }
 
+    /**
+     * The search portfolio's steps for a place's goals, mathlib's included where the file's
+     * environment has them: what the first expansion of {@link #prove} tries, for baselines.
+     */
+    public List<org.lean3assist.engine.prove.Step> portfolioSteps(Place place, GoalState goal) {
+        return new SearchPortfolio(availableTactics(place.project().verifier(), place.path(), place.document().text()))
+                .steps(goal, Cancellation.NEVER);
+    }
+
     /** The mathlib tactics of {@link SearchPortfolio#MATHLIB_TACTICS} Lean says a file's environment has. */
     private static Set<String> availableTactics(Verifier verifier, Path file, String text) {
         try {

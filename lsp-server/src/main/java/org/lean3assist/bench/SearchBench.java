@@ -1,0 +1,242 @@
+package org.lean3assist.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.lean3assist.bridge.GoalAtPosition;
+import org.lean3assist.bridge.goal.GoalState;
+import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.text.LeanScanner;
+import org.lean3assist.bridge.text.LeanToken;
+import org.lean3assist.bridge.text.PositionConverter;
+import org.lean3assist.bridge.text.TacticBlock;
+import org.lean3assist.bridge.text.TacticBlocks;
+import org.lean3assist.bridge.verify.Verdict;
+import org.lean3assist.engine.Cancellation;
+import org.lean3assist.engine.Documents.Snapshot;
+import org.lean3assist.engine.Engine;
+import org.lean3assist.engine.LeanProject;
+import org.lean3assist.engine.prove.ProofSearch;
+import org.lean3assist.engine.prove.Step;
+import org.lean3assist.engine.suggest.Suggestion;
+
+/**
+ * {@code bench search}: the proof search on every theorem of a file or directory whose proof has
+ * a {@code sorry} in a {@code begin … end} block (the first one of each block), against two
+ * baselines in the same run on the same Leans: the best single tactic of the search portfolio
+ * (every portfolio step replayed once at the sorry, and the one that closes most goals counted),
+ * and mathlib's {@code tidy} as one tactic where the file's environment has it. The per-expansion
+ * cost is set against a one-shot {@code lean FILE} run of a found proof.
+ */
+public final class SearchBench {
+
+    /** One theorem's result. */
+    public record Theorem(String file, String name, int line, boolean proved, Optional<String> proof, long searchMillis,
+                          int expansions, int replays, List<String> singleTacticsClosing, Optional<Boolean> tidyClosed,
+                          String stop) {}
+
+    /** The whole run. */
+    public record Result(List<Theorem> theorems, Map<String, Integer> closedBySingleTactic, long oneShotLeanMillis,
+                         int oneShotRuns) {
+
+        public int solved() {
+            return (int) theorems.stream().filter(Theorem::proved).count();
+        }
+
+        public Optional<Map.Entry<String, Integer>> bestSingle() {
+            return closedBySingleTactic.entrySet().stream().max(Map.Entry.comparingByValue());
+        }
+
+        public int tidySolved() {
+            return (int) theorems.stream().filter(theorem -> theorem.tidyClosed().orElse(false)).count();
+        }
+
+        public long percentileMillis(double percentile) {
+            List<Long> times = theorems.stream().map(Theorem::searchMillis).sorted().toList();
+            if (times.isEmpty()) {
+                return 0;
+            }
+            int index = (int) Math.ceil(percentile / 100.0 * times.size()) - 1;
+            return times.get(Math.max(0, Math.min(times.size() - 1, index)));
+        }
+
+        public double millisPerReplay() {
+            long millis = theorems.stream().mapToLong(Theorem::searchMillis).sum();
+            long replays = theorems.stream().mapToLong(Theorem::replays).sum();
+            return replays == 0 ? 0 : (double) millis / replays;
+        }
+
+        public double millisPerExpansion() {
+            long millis = theorems.stream().mapToLong(Theorem::searchMillis).sum();
+            long expansions = theorems.stream().mapToLong(Theorem::expansions).sum();
+            return expansions == 0 ? 0 : (double) millis / expansions;
+        }
+
+        public String toText() {
+            int attempted = theorems.size();
+            StringBuilder text = new StringBuilder();
+            text.append(String.format("search: solved %d / %d (%.1f%%)%n", solved(), attempted, percent(solved(), attempted)));
+            text.append(String.format("  time per theorem: median %.1f s, 90th percentile %.1f s%n",
+                    percentileMillis(50) / 1000.0, percentileMillis(90) / 1000.0));
+            bestSingle().ifPresentOrElse(best -> text.append(String.format(
+                    "baseline, best single portfolio tactic: %s closes %d / %d (%.1f%%)%n", best.getKey(), best.getValue(),
+                    attempted, percent(best.getValue(), attempted))),
+                    () -> text.append("baseline, best single portfolio tactic: none closes any\n"));
+            long tidyTried = theorems.stream().filter(theorem -> theorem.tidyClosed().isPresent()).count();
+            text.append(tidyTried == 0 ? "baseline, tidy: not in this environment\n" : String.format(
+                    "baseline, tidy as one tactic: %d / %d (%.1f%%)%n", tidySolved(), attempted, percent(tidySolved(), attempted)));
+            text.append(String.format("cost: %.0f ms per expansion, %.0f ms per replay", millisPerExpansion(), millisPerReplay()));
+            if (oneShotRuns > 0) {
+                double oneShot = (double) oneShotLeanMillis / oneShotRuns;
+                text.append(String.format("; a one-shot 'lean FILE' of a found proof: %.0f ms (%.1fx a replay)", oneShot,
+                        millisPerReplay() == 0 ? 0 : oneShot / millisPerReplay()));
+            }
+            return text.append('\n').toString();
+        }
+
+        public Map<String, Object> toJson() {
+            var json = new LinkedHashMap<String, Object>();
+            json.put("attempted", theorems.size());
+            json.put("solved", solved());
+            json.put("medianMs", percentileMillis(50));
+            json.put("p90Ms", percentileMillis(90));
+            json.put("bestSingleTactic", bestSingle().map(Map.Entry::getKey).orElse(null));
+            json.put("bestSingleTacticSolved", bestSingle().map(Map.Entry::getValue).orElse(0));
+            json.put("tidySolved", tidySolved());
+            json.put("msPerExpansion", millisPerExpansion());
+            json.put("msPerReplay", millisPerReplay());
+            json.put("oneShotLeanMs", oneShotRuns == 0 ? null : (double) oneShotLeanMillis / oneShotRuns);
+            json.put("theorems", theorems);
+            return json;
+        }
+
+        private static double percent(int part, int whole) {
+            return whole == 0 ? 0 : 100.0 * part / whole;
+        }
+    }
+
+    /** Where a theorem's first sorry is. */
+    record Target(String name, LeanPosition sorry) {}
+
+    private SearchBench() {}
+
+    /** The {@code .lean} files under {@code path}, or the file itself, in name order. */
+    public static List<Path> files(Path path) throws IOException {
+        if (Files.isRegularFile(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            return walk.filter(file -> file.toString().endsWith(".lean") && Files.isRegularFile(file)).sorted().toList();
+        }
+    }
+
+    /** The first {@code sorry} of each {@code begin … end} block of a text, with its declaration's name. */
+    static List<Target> targets(String text) {
+        List<LeanToken> tokens = LeanScanner.scan(text);
+        PositionConverter converter = new PositionConverter(text);
+        List<Target> targets = new ArrayList<>();
+        List<LeanPosition> blocksSeen = new ArrayList<>();
+        for (LeanToken token : tokens) {
+            if (token.kind() != LeanToken.Kind.IDENTIFIER || !token.text().equals("sorry")) {
+                continue;
+            }
+            LeanPosition at = converter.positionAt(token.start());
+            Optional<TacticBlock> block = TacticBlocks.enclosing(tokens, converter, at);
+            if (block.isPresent() && !blocksSeen.contains(block.get().begin())) {
+                blocksSeen.add(block.get().begin());
+                targets.add(new Target(block.get().declarationName(), at));
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * Runs the search and the baselines on every target of {@code files}, telling {@code log} a line per theorem.
+     *
+     * @param lean  the Lean executable, for the one-shot runs of found proofs (at most {@code oneShots})
+     * @param limit the most theorems to attempt, 0 for all
+     */
+    public static Result run(Engine engine, List<Path> files, ProofSearch.Budget budget, Optional<Path> lean, int oneShots,
+                             int limit, PrintWriter log) throws Exception {
+        List<Theorem> theorems = new ArrayList<>();
+        Map<String, Integer> closedBySingle = new LinkedHashMap<>();
+        long oneShotMillis = 0;
+        int oneShotRuns = 0;
+        for (Path file : files) {
+            Path absolute = file.toAbsolutePath();
+            String text = Files.readString(absolute);
+            List<Target> targets = targets(text);
+            if (targets.isEmpty()) {
+                continue;
+            }
+            Snapshot document = engine.open(absolute.toUri().toString(), 1, text);
+            LeanProject project = engine.project(absolute);
+            engine.check(project, document).get(30, TimeUnit.MINUTES);
+            for (Target target : targets) {
+                if (limit > 0 && theorems.size() >= limit) {
+                    break;
+                }
+                Optional<Engine.Place> place = engine.place(project, document, target.sorry());
+                Optional<GoalAtPosition> goal = place.isEmpty() ? Optional.empty()
+                        : engine.goalAt(place.get()).get(Engine.GOAL_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+                Optional<GoalState> state = goal.flatMap(GoalAtPosition::goals).filter(goals -> !goals.isSolved());
+                if (state.isEmpty()) {
+                    log.printf("%s: no goal Lean could tell at %s; skipped%n", target.name(), target.sorry());
+                    log.flush();
+                    continue;
+                }
+                List<String> single = engine.portfolioSteps(place.get(), state.get()).stream().map(Step::tactic).toList();
+                List<String> closing = engine.verify(place.get(), single).get(30, TimeUnit.MINUTES).stream()
+                        .filter(suggestion -> suggestion.verdict() == Verdict.CLOSES_GOAL).map(Suggestion::tactic).toList();
+                closing.forEach(tactic -> closedBySingle.merge(tactic, 1, Integer::sum));
+                Optional<Boolean> tidy = single.contains("tidy") ? Optional.of(closing.contains("tidy")) : Optional.empty();
+                long started = System.nanoTime();
+                ProofSearch.Outcome outcome = engine.prove(place.get(), state.get(), budget, Cancellation.NEVER, p -> { });
+                long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                Theorem theorem = new Theorem(file.toString(), target.name(), target.sorry().line(),
+                        outcome.proof().isPresent(), outcome.proof().map(ProofSearch.Proof::text), millis,
+                        outcome.figures().expansions(), outcome.figures().replays(), closing, tidy, outcome.stop().wire());
+                theorems.add(theorem);
+                log.printf("%s: %s in %.1f s (%d expansions, %d replays)%s%n", target.name(),
+                        theorem.proved() ? "proved" : "not proved, " + theorem.stop(), millis / 1000.0,
+                        theorem.expansions(), theorem.replays(), theorem.proof().map(proof -> ": " + proof).orElse(""));
+                log.flush();
+                if (theorem.proved() && lean.isPresent() && oneShotRuns < oneShots) {
+                    oneShotMillis += oneShot(lean.get(), absolute, text, target, theorem.proof().get());
+                    oneShotRuns++;
+                }
+            }
+            engine.close(document.uri());
+        }
+        return new Result(List.copyOf(theorems), closedBySingle, oneShotMillis, oneShotRuns);
+    }
+
+    /** The time of one {@code lean FILE} run of the text with the proof in place of the sorry, beside the source. */
+    private static long oneShot(Path lean, Path source, String text, Target target, String proof) throws Exception {
+        PositionConverter converter = new PositionConverter(text);
+        int offset = converter.offsetOf(target.sorry());
+        String replaced = text.substring(0, offset) + proof + text.substring(offset + "sorry".length());
+        Path scratch = source.resolveSibling(".lean3assist-bench-oneshot.lean");
+        Files.writeString(scratch, replaced);
+        try {
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(lean.toString(), scratch.toString()).directory(source.getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+            return Duration.ofNanos(System.nanoTime() - started).toMillis();
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+    }
+}
