@@ -36,7 +36,7 @@ final class TacticAvailability {
         }
         String command = "run_cmd (do env ← tactic.get_env, "
                 + "let names : list name := [" + quoted + "], "
-                + "tactic.trace (\"" + ANSWER_PREFIX + "NONCE \" ++ to_string ((names.filter env.contains).map "
+                + "tactic.trace (\"" + ANSWER_PREFIX + "NONCE \" ++ to_string ((names.filter (λ n, env.contains n = tt)).map "
                 + "name.to_string)))\n";
         String nonce = VariantBuilder.digest(body + command);
         int line = (int) body.chars().filter(character -> character == '\n').count() + 1;
