@@ -66,6 +66,44 @@ class RealLeanCliIT {
     }
 
     @Test
+    void provePrintsAProofThatLeanAcceptsPastedIn() throws Exception {
+        // The second exercise, after one whose sorry is still there: an earlier sorry must not spoil the verdict.
+        Run run = launch("prove", "examples/prove.lean:10:2", "--json", "--time", "120");
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        JsonNode json = new ObjectMapper().readTree(run.stdout());
+        assertTrue(json.get("proved").asBoolean(), json.toString());
+        String proof = json.get("proof").asText();
+        assertTrue(json.get("search").get("expansions").asInt() >= 1, json.toString());
+
+        String source = java.nio.file.Files.readString(ROOT.resolve("examples/prove.lean"));
+        int second = source.indexOf("sorry", source.indexOf("and_swap'"));
+        String pasted = source.substring(0, second) + proof + source.substring(second + "sorry".length());
+        Path file = java.nio.file.Files.createTempFile("prove-pasted", ".lean");
+        try {
+            java.nio.file.Files.writeString(file, pasted);
+            Process lean = new ProcessBuilder(RealLean.installation().executable().toString(), file.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(lean.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(lean.waitFor(120, TimeUnit.SECONDS));
+            assertTrue(!output.contains("error"), output);
+            // Only the first exercise, still a sorry, is reported as using one.
+            assertEquals(1, output.split("uses sorry", -1).length - 1, output);
+            assertTrue(output.contains("'add_zero_all' uses sorry"), output);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void proveFindsATwoStepProof() throws Exception {
+        Run run = launch("prove", "examples/prove.lean:5:2", "--json", "--time", "120");
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        JsonNode json = new ObjectMapper().readTree(run.stdout());
+        assertEquals(2, json.get("steps").size(), json.toString());
+        assertTrue(json.get("proof").asText().startsWith("intro"), json.toString());
+    }
+
+    @Test
     void verifyPrintsEachVerdict() throws Exception {
         Run run = launch("verify", "examples/and_swap.lean:8:2", "exact ⟨h.2, h.1⟩", "exact h", "split", "sorry");
         assertEquals(0, run.exitCode(), run.stderr());
