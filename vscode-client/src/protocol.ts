@@ -30,6 +30,7 @@ export const ServerCommands = {
   formalize: `${NAMESPACE}.server.formalize`,
   informalize: `${NAMESPACE}.server.informalize`,
   restartLean: `${NAMESPACE}.server.restartLean`,
+  prove: `${NAMESPACE}.server.prove`,
 } as const;
 
 /** An LSP position: 0-based line, UTF-16 character offset. */
@@ -106,6 +107,38 @@ export interface FormalizedStatement {
 
 export interface FormalizeResult {
   statements: FormalizedStatement[];
+}
+
+// ---- lean3Assist.server.prove ----
+
+export interface ProveParams {
+  uri: string;
+  position: Position;
+  /** States to expand at most; the server's default (64) when absent. */
+  budget?: number;
+  /** Seconds at most; the server's default (60) when absent. */
+  seconds?: number;
+}
+
+/** Why a search ended. */
+export const SEARCH_STOPS = ['proved', 'exhausted', 'expansions', 'time', 'cancelled'] as const;
+export type SearchStop = (typeof SEARCH_STOPS)[number];
+
+export interface ProveResult {
+  goal: string;
+  proved: boolean;
+  /** The proof, exactly the text Lean checked; null when none was found. */
+  proof: string | null;
+  /** Puts the proof in place of the tactic at the position and the rest of its block. */
+  edit: { range: { start: Position; end: Position }; newText: string } | null;
+  /** The proof's steps, or the best partial ones. */
+  steps: string[];
+  /** The goals the best partial steps leave; null with a proof. */
+  goalsLeft: string | null;
+  stop: SearchStop;
+  expansions: number;
+  replays: number;
+  ms: number;
 }
 
 // ---- lean3Assist.server.informalize ----

@@ -20,7 +20,8 @@ public final class Protocol {
     public static final String FORMALIZE = "lean3Assist.server.formalize";
     public static final String INFORMALIZE = "lean3Assist.server.informalize";
     public static final String RESTART_LEAN = "lean3Assist.server.restartLean";
-    public static final List<String> COMMANDS = List.of(SUGGEST_TACTICS, FORMALIZE, INFORMALIZE, RESTART_LEAN);
+    public static final String PROVE = "lean3Assist.server.prove";
+    public static final List<String> COMMANDS = List.of(SUGGEST_TACTICS, FORMALIZE, INFORMALIZE, RESTART_LEAN, PROVE);
 
     /** Custom request: the goal at a position as plain text, like lean4's {@code $/lean/plainGoal}. */
     public static final String PLAIN_GOAL = "$/lean3Assist/plainGoal";
@@ -36,6 +37,9 @@ public final class Protocol {
     /** A formalization the server could not check is an error reply, so "unchecked" is never sent. */
     public static final List<String> FORMALIZED_STATUSES = List.of(Engine.FormalizedStatus.OK.wire(),
             Engine.FormalizedStatus.ERROR.wire());
+    public static final List<String> SEARCH_STOPS =
+            Arrays.stream(org.lean3assist.engine.prove.ProofSearch.Stop.values())
+                    .map(org.lean3assist.engine.prove.ProofSearch.Stop::wire).toList();
     public static final List<String> SANDBOX_MODES =
             Arrays.stream(SandboxMode.values()).map(SandboxMode::settingValue).toList();
 
@@ -62,6 +66,18 @@ public final class Protocol {
 
     /** The reply to {@value #FORMALIZE}. */
     public record FormalizeResult(List<FormalizedStatement> statements) {}
+
+    /** A text edit of the reply to {@value #PROVE}: LSP's range and the text to put there. */
+    public record ProofEdit(org.eclipse.lsp4j.Range range, String newText) {}
+
+    /**
+     * The reply to {@value #PROVE}: the goal at the site, whether a proof was found, the proof
+     * (exactly the text Lean checked) and the edit that puts it in place of the rest of the block;
+     * otherwise the best partial steps and the goals they leave. {@code stop} is one of
+     * {@link #SEARCH_STOPS}.
+     */
+    public record ProveResult(String goal, boolean proved, String proof, ProofEdit edit, List<String> steps,
+                              String goalsLeft, String stop, int expansions, int replays, long ms) {}
 
     /** The reply to {@value #INFORMALIZE}. */
     public record InformalizeResult(String text) {}

@@ -21,6 +21,7 @@ import org.lean3assist.lsp.settings.Settings;
 import org.lean3assist.engine.Cancellation;
 import org.lean3assist.engine.Documents.Snapshot;
 import org.lean3assist.engine.Engine;
+import org.lean3assist.engine.prove.ProofSearch;
 import org.lean3assist.engine.suggest.Suggestion;
 
 /**
@@ -45,6 +46,7 @@ final class ServerCommands {
             case Protocol.FORMALIZE -> formalize(objectArgument(command, arguments), cancel);
             case Protocol.INFORMALIZE -> informalize(objectArgument(command, arguments), cancel);
             case Protocol.RESTART_LEAN -> restartLean();
+            case Protocol.PROVE -> prove(objectArgument(command, arguments), cancel);
             default -> throw invalid("unknown command '" + command + "'; this server knows " + Protocol.COMMANDS);
         });
     }
@@ -100,6 +102,53 @@ final class ServerCommands {
     private Protocol.InformalizeResult informalize(JsonObject arguments, CancelChecker cancel) {
         String statement = string(arguments, "statement");
         return new Protocol.InformalizeResult(modelCall(() -> engine().informalize(statement, cancellation(cancel))));
+    }
+
+    /**
+     * A proof search at a position: {@code {uri, position, budget?, seconds?}}; work-done progress
+     * tells the expansions, the depth and the goals left at the best state; cancellation and an
+     * edit of the document stop it.
+     */
+    private Protocol.ProveResult prove(JsonObject arguments, CancelChecker cancel) {
+        String uri = string(arguments, "uri");
+        Position position = position(arguments);
+        var defaults = Engine.PROVE_BUDGET;
+        int budget = arguments.has("budget") ? arguments.get("budget").getAsInt() : defaults.maxExpansions();
+        int seconds = arguments.has("seconds") ? arguments.get("seconds").getAsInt() : (int) defaults.wallTime().toSeconds();
+        if (budget < 1 || seconds < 1) {
+            throw invalid("budget and seconds must each be at least 1");
+        }
+        var place = textDocuments.place(uri, position)
+                .orElseThrow(() -> invalid("no tactic of a begin … end block at " + position.getLine() + ":"
+                        + position.getCharacter() + " of " + uri));
+        GoalAtPosition goal = LeanTextDocumentService.await(textDocuments.goalAt(place))
+                .orElseThrow(() -> failed("Lean reports no goal there"));
+        var state = goal.goals().filter(goals -> !goals.isSolved())
+                .orElseThrow(() -> failed("Lean's goal there could not be read, or there is none"));
+        var progress = session.progress().begin("Proving with search");
+        ProofSearch.Outcome outcome;
+        try {
+            outcome = engine().prove(place, state, new ProofSearch.Budget(budget, java.time.Duration.ofSeconds(seconds),
+                    defaults.stepsPerNode()), cancellation(cancel), reached -> progress.report(reached.figures().expansions()
+                    + " states expanded, depth " + reached.figures().maxDepth() + ", best: "
+                    + reached.bestState().goals().size() + " goal(s) left"));
+        } finally {
+            progress.close();
+        }
+        var converter = place.document().converter();
+        Protocol.ProofEdit edit = outcome.proof().map(proof -> new Protocol.ProofEdit(new org.eclipse.lsp4j.Range(
+                Conversions.toLsp(converter, place.site().start()), Conversions.toLsp(converter, place.site().block().end())),
+                proof.text() + "\n" + " ".repeat(place.site().block().end().column()))).orElse(null);
+        var figures = outcome.figures();
+        return new Protocol.ProveResult(goal.rawState(), outcome.proof().isPresent(),
+                outcome.proof().map(ProofSearch.Proof::text).orElse(null), edit,
+                outcome.proof().map(ProofSearch.Proof::steps).orElse(outcome.bestSteps()),
+                outcome.proof().isPresent() ? null : outcome.bestState().render(), outcome.stop().wire(),
+                figures.expansions(), figures.replays(), figures.elapsed().toMillis());
+    }
+
+    private static ResponseErrorException failed(String message) {
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, message, null));
     }
 
     private Object restartLean() {

@@ -36,6 +36,7 @@ class ProtocolMirrorTest {
                 Arguments.of("SUGGESTION_SOURCES", Protocol.SUGGESTION_SOURCES),
                 Arguments.of("FORMALIZED_STATUSES", Protocol.FORMALIZED_STATUSES),
                 Arguments.of("SANDBOX_MODES", Protocol.SANDBOX_MODES),
+                Arguments.of("SEARCH_STOPS", Protocol.SEARCH_STOPS),
                 Arguments.of("ServerCommands", Protocol.COMMANDS),
                 Arguments.of("Settings", settingsKeys()));
     }
