@@ -82,6 +82,32 @@ class RealLeanLspTest {
     }
 
     @Test
+    void theProveCommandGivesAnEditThatProvesTheExercise() throws Exception {
+        String source = Files.readString(Path.of(System.getProperty("lean3assist.root", "..")).resolve("examples/prove.lean"));
+        Path file = workspace.resolve("prove.lean");
+        Files.writeString(file, source);
+        try (var harness = RealLeanHarness.start(List.of())) {
+            harness.client().remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(file.toUri().toString(), "lean", 1, source)));
+            harness.awaitDiagnostics(file.toUri().toString());
+            var arguments = new JsonObject();
+            arguments.addProperty("uri", file.toUri().toString());
+            arguments.add("position", new Gson().toJsonTree(new Position(4, 3)));
+
+            Object reply = harness.client().remote.getWorkspaceService().executeCommand(
+                    new ExecuteCommandParams(Protocol.PROVE, List.of(arguments))).get(300, TimeUnit.SECONDS);
+            var result = new Gson().fromJson(new Gson().toJsonTree(reply), Protocol.ProveResult.class);
+
+            assertTrue(result.proved(), result.toString());
+            assertEquals("proved", result.stop());
+            // From the sorry to the block's end, which the edit re-indents.
+            assertEquals(new Position(4, 2), result.edit().range().getStart());
+            assertEquals(new Position(5, 0), result.edit().range().getEnd());
+            assertEquals(result.proof() + "\n", result.edit().newText());
+        }
+    }
+
+    @Test
     void hoverShowsTheGoalInsideBeginEndAndAtATermModeBy() throws Exception {
         Path basics = copy("basics");
         try (var harness = RealLeanHarness.start(List.of())) {
