@@ -168,10 +168,12 @@ public final class ProofSearch {
                 continue;
             }
             List<ReplayResult> results;
+            // The wall-time budget holds inside an expansion too: a slow tactic does not stretch it.
+            Cancellation inTime = cancellation.or(() -> clock.getAsLong() >= deadline);
             try {
-                results = checker.check(node.steps(), steps.stream().map(Step::tactic).toList(), cancellation);
+                results = checker.check(node.steps(), steps.stream().map(Step::tactic).toList(), inTime);
             } catch (CancellationException cancelled) {
-                stop = Stop.CANCELLED;
+                stop = cancellation.isCancelled() ? Stop.CANCELLED : Stop.TIME;
                 break;
             }
             replays += steps.size();

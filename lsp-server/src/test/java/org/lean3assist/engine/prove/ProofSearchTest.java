@@ -206,6 +206,24 @@ class ProofSearchTest {
     }
 
     @Test
+    void stopsInsideAnExpansionWhenTheTimeIsSpent() {
+        AtomicLong now = new AtomicLong();
+        StepChecker slow = (prefix, candidates, cancellation) -> {
+            now.addAndGet(Duration.ofSeconds(30).toNanos());
+            if (cancellation.isCancelled()) {
+                throw new java.util.concurrent.CancellationException("the time is spent");
+            }
+            return List.of(result("grow", Verdict.PROGRESS, Optional.of(state("P"))));
+        };
+        StepSource grow = (state, cancellation) -> List.of(new Step("grow", -0.1, Suggestion.Source.PORTFOLIO));
+        ProofSearch.Outcome outcome = new ProofSearch(slow, List.of(grow), now::get)
+                .search(ROOT, new ProofSearch.Budget(100, Duration.ofSeconds(10), 16), Cancellation.NEVER, progress -> { });
+
+        assertEquals(ProofSearch.Stop.TIME, outcome.stop());
+        assertEquals(List.of(), outcome.bestSteps());
+    }
+
+    @Test
     void stopsWhenCancelledAndAsksNothingMore() {
         AtomicBoolean cancelled = new AtomicBoolean();
         List<List<String>> asked = new ArrayList<>();
