@@ -42,7 +42,25 @@ public final class SearchBench {
     /** One theorem's result. */
     public record Theorem(String file, String name, int line, boolean proved, Optional<String> proof, long searchMillis,
                           int expansions, int replays, List<String> singleTacticsClosing, Optional<Boolean> tidyClosed,
-                          String stop) {}
+                          String stop) {
+
+        /** As plain JSON values: absent optionals are nulls. */
+        public Map<String, Object> toJson() {
+            var json = new LinkedHashMap<String, Object>();
+            json.put("file", file);
+            json.put("name", name);
+            json.put("line", line);
+            json.put("proved", proved);
+            json.put("proof", proof.orElse(null));
+            json.put("searchMs", searchMillis);
+            json.put("expansions", expansions);
+            json.put("replays", replays);
+            json.put("singleTacticsClosing", singleTacticsClosing);
+            json.put("tidyClosed", tidyClosed.orElse(null));
+            json.put("stop", stop);
+            return json;
+        }
+    }
 
     /** The whole run. */
     public record Result(List<Theorem> theorems, Map<String, Integer> closedBySingleTactic, long oneShotLeanMillis,
@@ -115,7 +133,7 @@ public final class SearchBench {
             json.put("msPerExpansion", millisPerExpansion());
             json.put("msPerReplay", millisPerReplay());
             json.put("oneShotLeanMs", oneShotRuns == 0 ? null : (double) oneShotLeanMillis / oneShotRuns);
-            json.put("theorems", theorems);
+            json.put("theorems", theorems.stream().map(Theorem::toJson).toList());
             return json;
         }
 
