@@ -105,27 +105,30 @@ final class MetaNames {
          * not exactly one answer to this question, or it does not read as a list of asked names.
          */
         Optional<Set<String>> answer(String fileName, List<LeanMessage> messages, Collection<String> asked) {
-            List<LeanMessage> answers = messages.stream().filter(message -> message.fileName().equals(fileName)
-                    && message.line() == line && message.severity() == LeanMessage.Severity.INFORMATION
-                    && message.text().startsWith(marker)).toList();
-            if (answers.size() != 1) {
-                return Optional.empty();
-            }
-            String list = answers.get(0).text().substring(marker.length()).strip();
-            if (!list.startsWith("[") || !list.endsWith("]")) {
-                return Optional.empty();
-            }
-            Set<String> meta = new LinkedHashSet<>();
-            String inner = list.substring(1, list.length() - 1).strip();
-            if (!inner.isEmpty()) {
-                for (String name : inner.split(", ")) {
-                    if (!asked.contains(name)) {
-                        return Optional.empty();
-                    }
-                    meta.add(name);
-                }
-            }
-            return Optional.of(meta);
+            return tracedList(fileName, messages, line, marker)
+                    .filter(asked::containsAll)
+                    .map(LinkedHashSet::new);
         }
+    }
+
+    /**
+     * The list a product-written question traced: the entries of {@code marker[a, b, …]}, from the
+     * one information message at {@code line} of {@code fileName} that starts with the marker (the
+     * question's digest, so a stale answer is never read); empty when there is not exactly one
+     * such message or it does not read as a list. {@code TacticAvailability} reads its answer so too.
+     */
+    static Optional<List<String>> tracedList(String fileName, List<LeanMessage> messages, int line, String marker) {
+        List<LeanMessage> answers = messages.stream().filter(message -> message.fileName().equals(fileName)
+                && message.line() == line && message.severity() == LeanMessage.Severity.INFORMATION
+                && message.text().startsWith(marker)).toList();
+        if (answers.size() != 1) {
+            return Optional.empty();
+        }
+        String list = answers.get(0).text().substring(marker.length()).strip();
+        if (!list.startsWith("[") || !list.endsWith("]")) {
+            return Optional.empty();
+        }
+        String inner = list.substring(1, list.length() - 1).strip();
+        return Optional.of(inner.isEmpty() ? List.of() : List.of(inner.split(", ")));
     }
 }

@@ -21,6 +21,7 @@ final class TacticAvailability {
 
     private static final Pattern TACTIC_NAME = Pattern.compile("[a-z_][a-z0-9_']*");
     private static final String ANSWER_PREFIX = "lean3assist_tactics_";
+    private static final String INTERACTIVE = "tactic.interactive.";
 
     private TacticAvailability() {}
 
@@ -54,28 +55,17 @@ final class TacticAvailability {
 
         /** The asked tactics Lean listed as declared; empty when there is not exactly one readable answer. */
         Optional<Set<String>> answer(String fileName, List<LeanMessage> messages, Collection<String> asked) {
-            List<LeanMessage> answers = messages.stream().filter(message -> message.fileName().equals(fileName)
-                    && message.line() == line && message.severity() == LeanMessage.Severity.INFORMATION
-                    && message.text().startsWith(marker)).toList();
-            if (answers.size() != 1) {
-                return Optional.empty();
-            }
-            String list = answers.get(0).text().substring(marker.length()).strip();
-            if (!list.startsWith("[") || !list.endsWith("]")) {
-                return Optional.empty();
-            }
-            Set<String> available = new LinkedHashSet<>();
-            String inner = list.substring(1, list.length() - 1).strip();
-            if (!inner.isEmpty()) {
-                for (String full : inner.split(", ")) {
-                    String name = full.startsWith("tactic.interactive.") ? full.substring("tactic.interactive.".length()) : "";
+            return MetaNames.tracedList(fileName, messages, line, marker).flatMap(entries -> {
+                Set<String> available = new LinkedHashSet<>();
+                for (String full : entries) {
+                    String name = full.startsWith(INTERACTIVE) ? full.substring(INTERACTIVE.length()) : "";
                     if (!asked.contains(name)) {
                         return Optional.empty();
                     }
                     available.add(name);
                 }
-            }
-            return Optional.of(available);
+                return Optional.of(available);
+            });
         }
     }
 }
