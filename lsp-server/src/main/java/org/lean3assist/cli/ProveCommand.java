@@ -51,10 +51,10 @@ final class ProveCommand extends TacticCommand {
     @Override
     int run(Engine engine, PrintWriter out) throws Exception {
         engine.loadModel(modelOptions.config());
-        var opened = OneShot.open(engine, at.file(), text);
-        var place = OneShot.place(opened, site);
-        var goal = OneShot.await(engine.goalAt(place)).orElseThrow(() ->
-                new IllegalStateException("Lean reports no goal at " + at + " (is the proof above it broken?)"));
+        var atSite = openAtSite(engine);
+        var opened = atSite.opened();
+        var place = atSite.place();
+        var goal = atSite.goal();
         GoalState initial = goal.goals().orElseThrow(() ->
                 new IllegalStateException("Lean's goal at " + at + " could not be read: " + goal.rawState()));
         ProofSearch.Outcome outcome = engine.prove(place, initial, searchBudget, Cancellation.NEVER, progress -> { });

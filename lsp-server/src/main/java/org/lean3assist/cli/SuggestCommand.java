@@ -34,10 +34,10 @@ final class SuggestCommand extends TacticCommand {
     @Override
     int run(Engine engine, PrintWriter out) throws Exception {
         engine.loadModel(modelOptions.config());
-        var opened = OneShot.open(engine, at.file(), text);
-        var place = OneShot.place(opened, site);
-        var goal = OneShot.await(engine.goalAt(place)).orElseThrow(() ->
-                new IllegalStateException("Lean reports no goal at " + at + " (is the proof above it broken?)"));
+        var atSite = openAtSite(engine);
+        var opened = atSite.opened();
+        var place = atSite.place();
+        var goal = atSite.goal();
         List<Suggestion> ranked = OneShot.await(engine.suggest(place, goal).result());
         List<Suggestion> shown = ranked.stream().filter(s -> all || s.verified()).limit(all ? ranked.size() : count).toList();
         print(out, goal.rawState(), ranked, shown, opened.project().confinement());
