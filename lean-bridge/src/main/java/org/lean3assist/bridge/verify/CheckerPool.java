@@ -40,6 +40,8 @@ import org.lean3assist.bridge.sandbox.SandboxSpec;
 import org.lean3assist.bridge.sandbox.SandboxUnavailableException;
 import org.lean3assist.bridge.transport.LeanCommand;
 import org.lean3assist.bridge.transport.ProcessTransport;
+import org.lean3assist.bridge.transport.Transport;
+import org.lean3assist.bridge.transport.TransportListener;
 
 /**
  * The Lean processes that check untrusted text (candidate replays, formalized statements), apart
@@ -71,6 +73,16 @@ public final class CheckerPool implements AutoCloseable {
     }
 
     /**
+     * Starts a {@link TacticSession}'s Lean: writes {@code content} to a new file in a scratch
+     * directory of its own and runs {@code lean FILE} on it, confined as the checkers are, with
+     * the same memory limit and readable paths.
+     */
+    @FunctionalInterface
+    public interface SessionLauncher {
+        Transport start(String content, TransportListener listener) throws IOException;
+    }
+
+    /**
      * How the checkers are confined.
      *
      * @param sandboxed   whether they run in the OS sandbox
@@ -82,6 +94,7 @@ public final class CheckerPool implements AutoCloseable {
     private final Launcher launcher;
     private final Confinement confinement;
     private final Optional<Path> scratchRoot;
+    private final Optional<SessionLauncher> sessionLauncher;
     private final BlockingQueue<Integer> freeSlots;
     private final LeanServer[] leans;
     private final String[] lastFileName;
@@ -109,7 +122,7 @@ public final class CheckerPool implements AutoCloseable {
 
     /** A pool whose checkers are stopped after {@code idleTimeout} free and unused. */
     public CheckerPool(Launcher launcher, int size, Confinement confinement, Duration idleTimeout) {
-        this(launcher, size, confinement, Optional.empty(), idleTimeout, System::nanoTime, true);
+        this(launcher, size, confinement, Optional.empty(), Optional.empty(), idleTimeout, System::nanoTime, true);
     }
 
     /**
@@ -118,12 +131,20 @@ public final class CheckerPool implements AutoCloseable {
      */
     CheckerPool(Launcher launcher, int size, Confinement confinement, Duration idleTimeout, LongSupplier ticker,
                 boolean scheduleReaper) {
-        this(launcher, size, confinement, Optional.empty(), idleTimeout, ticker, scheduleReaper);
+        this(launcher, size, confinement, Optional.empty(), Optional.empty(), idleTimeout, ticker, scheduleReaper);
+    }
+
+    /** A pool that also starts tactic sessions with {@code sessionLauncher}; for tests and benches. */
+    public CheckerPool(Launcher launcher, int size, Confinement confinement, SessionLauncher sessionLauncher) {
+        this(launcher, size, confinement, Optional.empty(), Optional.of(sessionLauncher),
+                LeanBridgeSettings.defaults().checkerIdleTimeout(), System::nanoTime, true);
     }
 
     private CheckerPool(Launcher launcher, int size, Confinement confinement, Optional<Path> scratchRoot,
-                        Duration idleTimeout, LongSupplier ticker, boolean scheduleReaper) {
+                        Optional<SessionLauncher> sessionLauncher, Duration idleTimeout, LongSupplier ticker,
+                        boolean scheduleReaper) {
         this.scratchRoot = scratchRoot;
+        this.sessionLauncher = sessionLauncher;
         if (size <= 0) {
             throw new IllegalArgumentException("a checker pool needs at least one slot, not " + size);
         }
@@ -198,21 +219,48 @@ public final class CheckerPool implements AutoCloseable {
             argv.addAll(checkerSettings.threads() > 0 ? checkerSettings.serverArguments()
                     : checkerSettings.withLimits(settings.memoryLimitMb(), settings.deterministicTimeout(), CHECKER_THREADS)
                             .serverArguments());
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("PATH", "/usr/bin:/bin");
-            environment.put("HOME", scratch.toString());
-            String leanPath = System.getenv("LEAN_PATH");
-            if (leanPath != null) {
-                environment.put("LEAN_PATH", leanPath);
-            }
-            SandboxSpec spec = SandboxSpec.forLean(readable, scratch, projectRoot, addressSpaceMb(settings))
-                    .withEnvironment(environment);
-            return LeanServer.start(ProcessTransport.factory(new LeanCommand(sandbox.wrap(argv, spec), projectRoot)),
-                    checkerSettings);
+            return LeanServer.start(ProcessTransport.factory(new LeanCommand(
+                    sandbox.wrap(argv, checkerSpec(readable, scratch, projectRoot, settings)), projectRoot)), checkerSettings);
+        };
+        AtomicInteger sessions = new AtomicInteger();
+        SessionLauncher sessionLauncher = (content, listener) -> {
+            Path scratch = Files.createDirectories(scratchRoot.resolve("session-" + sessions.incrementAndGet()));
+            Path file = scratch.resolve("session.lean");
+            Files.writeString(file, content);
+            // Readable by the sandbox's uid; the scratch directory itself is closed to others.
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            // No -T: the whole session is one task, and Lean counts -T per task; each step gets
+            // its own deterministic limit inside (TacticSession). One thread: a session runs one
+            // step at a time.
+            List<String> argv = List.of(lean.executable().toAbsolutePath().toString(),
+                    "-M", Integer.toString(settings.memoryLimitMb()), "-j", "1", file.toString());
+            return ProcessTransport.start(new LeanCommand(
+                    sandbox.wrap(argv, checkerSpec(readable, scratch, projectRoot, settings)), projectRoot), listener);
         };
         return new CheckerPool(launcher, settings.replayConcurrency(),
                 new Confinement(sandbox.confines(), sandbox.describe()), Optional.of(scratchRoot),
-                settings.checkerIdleTimeout(), System::nanoTime, true);
+                Optional.of(sessionLauncher), settings.checkerIdleTimeout(), System::nanoTime, true);
+    }
+
+    /** What a checker Lean (or a session's) may see: the readable paths, its scratch, the project as working directory. */
+    private static SandboxSpec checkerSpec(List<Path> readable, Path scratch, Path projectRoot,
+                                           LeanBridgeSettings settings) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PATH", "/usr/bin:/bin");
+        environment.put("HOME", scratch.toString());
+        String leanPath = System.getenv("LEAN_PATH");
+        if (leanPath != null) {
+            environment.put("LEAN_PATH", leanPath);
+        }
+        return SandboxSpec.forLean(readable, scratch, projectRoot, addressSpaceMb(settings)).withEnvironment(environment);
+    }
+
+    /**
+     * The launcher of tactic sessions, confined as the checkers are; empty for a pool that refuses
+     * every check and for pools made without one.
+     */
+    public Optional<SessionLauncher> sessions() {
+        return sessionLauncher;
     }
 
     /**

@@ -270,6 +270,35 @@ public final class Verifier implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a {@link TacticSession} at {@code position} of {@code content}: a Lean, confined as the
+     * checkers are, that holds the tactic states from there as values and runs one tactic at a time
+     * on any of them, each screened by this verifier's safety filter. Its answers are leads for a
+     * search; a verdict is still only {@link #verify}'s. The call waits until the session is at the
+     * site (the imports and the file before it elaborated), at most twice the replay timeout.
+     *
+     * @param perStep the wall-clock limit of one step
+     * @throws IOException              when this verifier's checkers start no sessions, or the session
+     *                                  cannot start or reach the site
+     * @throws IllegalArgumentException when the position does not start a top-level tactic of a closed
+     *                                  {@code begin … end} block, or the file cannot have a session
+     */
+    public TacticSession openSession(String content, LeanPosition position, Duration perStep) throws IOException {
+        Optional<CheckerPool.SessionLauncher> launcher = checkers.sessions();
+        if (launcher.isEmpty()) {
+            throw new IOException("these checkers start no tactic sessions: " + checkers.confinement().description());
+        }
+        TacticBlock block = TacticBlocks.enclosing(content, position).orElseThrow(() -> new IllegalArgumentException(
+                "position " + position + " is not inside a begin … end block that is closed"));
+        Optional<String> problem = TacticBlocks.replayPositionProblem(content, block, position);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        TacticSession.Limits limits = new TacticSession.Limits(perStep, editing.settings().deterministicTimeout(),
+                replayTimeout.multipliedBy(2));
+        return TacticSession.start(launcher.get(), content, position, block, limits, screen);
+    }
+
     @Override
     public void close() {
         editing.removeListener(documentWatcher);
