@@ -42,7 +42,7 @@ public final class SearchBench {
     /** One theorem's result. */
     public record Theorem(String file, String name, int line, boolean proved, Optional<String> proof, long searchMillis,
                           int expansions, int replays, List<String> singleTacticsClosing, Optional<Boolean> tidyClosed,
-                          String stop) {
+                          String stop, String checking) {
 
         /** As plain JSON values: absent optionals are nulls. */
         public Map<String, Object> toJson() {
@@ -58,6 +58,7 @@ public final class SearchBench {
             json.put("singleTacticsClosing", singleTacticsClosing);
             json.put("tidyClosed", tidyClosed.orElse(null));
             json.put("stop", stop);
+            json.put("checking", checking);
             return json;
         }
     }
@@ -112,10 +113,12 @@ public final class SearchBench {
             long tidyTried = theorems.stream().filter(theorem -> theorem.tidyClosed().isPresent()).count();
             text.append(tidyTried == 0 ? "baseline, tidy: not in this environment\n" : String.format(
                     "baseline, tidy as one tactic: %d / %d (%.1f%%)%n", tidySolved(), attempted, percent(tidySolved(), attempted)));
-            text.append(String.format("cost: %.0f ms per expansion, %.0f ms per replay", millisPerExpansion(), millisPerReplay()));
+            String checking = String.join(" and ", theorems.stream().map(Theorem::checking).distinct().toList());
+            text.append(String.format("cost (steps checked by %s): %.0f ms per expansion, %.0f ms per step",
+                    checking.isEmpty() ? "nothing" : checking, millisPerExpansion(), millisPerReplay()));
             if (oneShotRuns > 0) {
                 double oneShot = (double) oneShotLeanMillis / oneShotRuns;
-                text.append(String.format("; a one-shot 'lean FILE' of a found proof: %.0f ms (%.1fx a replay)", oneShot,
+                text.append(String.format("; a one-shot 'lean FILE' of a found proof: %.0f ms (%.1fx a step)", oneShot,
                         millisPerReplay() == 0 ? 0 : oneShot / millisPerReplay()));
             }
             return text.append('\n').toString();
@@ -222,11 +225,13 @@ public final class SearchBench {
                 long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
                 Theorem theorem = new Theorem(file.toString(), target.name(), target.sorry().line(),
                         outcome.proof().isPresent(), outcome.proof().map(ProofSearch.Proof::text), millis,
-                        outcome.figures().expansions(), outcome.figures().replays(), closing, tidy, outcome.stop().wire());
+                        outcome.figures().expansions(), outcome.figures().replays(), closing, tidy, outcome.stop().wire(),
+                        outcome.figures().checking());
                 theorems.add(theorem);
-                log.printf("%s: %s in %.1f s (%d expansions, %d replays)%s%n", target.name(),
-                        theorem.proved() ? "proved" : "not proved, " + theorem.stop(), millis / 1000.0,
-                        theorem.expansions(), theorem.replays(), theorem.proof().map(proof -> ": " + proof).orElse(""));
+                log.printf("%s: %s in %.1f s (%d expansions, %d steps by %s; single tactics closing: %s)%s%n",
+                        target.name(), theorem.proved() ? "proved" : "not proved, " + theorem.stop(), millis / 1000.0,
+                        theorem.expansions(), theorem.replays(), theorem.checking(), closing,
+                        theorem.proof().map(proof -> ": " + proof).orElse(""));
                 log.flush();
                 if (theorem.proved() && lean.isPresent() && oneShotRuns < oneShots) {
                     oneShotMillis += oneShot(lean.get(), absolute, text, target, theorem.proof().get());

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -30,6 +31,7 @@ import org.lean3assist.bridge.protocol.LeanMessage;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.bridge.verify.StatementChecker;
+import org.lean3assist.bridge.verify.TacticSession;
 import org.lean3assist.bridge.verify.Verifier;
 import org.lean3assist.bridge.goal.GoalState;
 import org.lean3assist.bridge.verify.VerifyRequest;
@@ -37,6 +39,7 @@ import org.lean3assist.engine.Documents.Snapshot;
 import org.lean3assist.engine.prove.ModelSteps;
 import org.lean3assist.engine.prove.ProofSearch;
 import org.lean3assist.engine.prove.SearchPortfolio;
+import org.lean3assist.engine.prove.SessionSteps;
 import org.lean3assist.engine.prove.StepSource;
 import org.lean3assist.engine.prove.VerifierSteps;
 import org.lean3assist.engine.suggest.MathModel;
@@ -288,7 +291,7 @@ public final class Engine implements AutoCloseable {
     // ---- proof search --------------------------------------------------------------------------
 
     /** The default budget of a search the user asks for: what {@code prove} and the server command use. */
-    public static final ProofSearch.Budget PROVE_BUDGET = new ProofSearch.Budget(64, Duration.ofSeconds(60), 24);
+    public static final ProofSearch.Budget PROVE_BUDGET = new ProofSearch.Budget(1000, Duration.ofSeconds(60), 24);
 
     /**
      * Searches for a whole proof from a place, whose goals are {@code goal}: best-first over
@@ -308,9 +311,59 @@ public final class Engine implements AutoCloseable {
         List<StepSource> sources = new ArrayList<>();
         model.ifPresent(loaded -> sources.add(new ModelSteps(loaded, budget.stepsPerNode() / 2)));
         sources.add(new SearchPortfolio(availableTactics(verifier, place.path(), text)));
-        var checker = new VerifierSteps(verifier, place.path(), version, text, place.site().start());
-        return new ProofSearch(checker, sources).search(goal, budget, stop, onProgress);
+        var replays = new VerifierSteps(verifier, place.path(), version, text, place.site().start());
+        SessionSteps.Opener opener = () -> verifier.openSession(text, place.site().start(), SEARCH_STEP_LIMIT);
+        long opening = System.nanoTime();
+        List<TacticSession> sessions = openSessions(opener, place.project().checkers().size());
+        if (sessions.isEmpty()) {
+            // Slower, and exact all the same: every step a replay of the proof so far.
+            return new ProofSearch(replays, sources).search(goal, budget, stop, onProgress);
+        }
+        // The time to reach the site (the imports, the file before it) is the search's too.
+        Duration left = budget.wallTime().minusNanos(System.nanoTime() - opening);
+        ProofSearch.Budget rest = new ProofSearch.Budget(budget.maxExpansions(),
+                left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left, budget.stepsPerNode());
+        try (SessionSteps explorer = new SessionSteps(sessions, opener)) {
+            return new ProofSearch(explorer, replays, sources).search(goal, rest, stop, onProgress);
+        }
     }
+
+    /** Up to {@code count} sessions at the site, opened at once; none when not even one opens. */
+    private static List<TacticSession> openSessions(SessionSteps.Opener opener, int count) {
+        List<CompletableFuture<TacticSession>> opening = new ArrayList<>();
+        // Threads of their own: the common pool may have a single thread on a small machine.
+        ExecutorService openers = Executors.newFixedThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "search-session-open");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int lane = 0; lane < count; lane++) {
+            opening.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return opener.open();
+                } catch (IOException failed) {
+                    throw new UncheckedIOException(failed);
+                }
+            }, openers));
+        }
+        openers.shutdown();
+        List<TacticSession> sessions = new ArrayList<>();
+        for (CompletableFuture<TacticSession> lane : opening) {
+            try {
+                sessions.add(lane.join());
+            } catch (CompletionException | java.util.concurrent.CancellationException failed) {
+                LOG.log(Level.INFO, "a tactic session for the search did not open: " + failed.getCause());
+            }
+        }
+        return sessions;
+    }
+
+    /**
+     * The wall-clock limit of one step of a search in a tactic session. Most finishing tactics
+     * answer within a second on miniF2F's goals; a failing {@code library_search}, {@code tidy} or
+     * {@code omega} would take ten and more, and a search is better off trying other steps.
+     */
+    static final Duration SEARCH_STEP_LIMIT = Duration.ofSeconds(3);
 
     /**
      * The search portfolio's steps for a place's goals, mathlib's included where the file's

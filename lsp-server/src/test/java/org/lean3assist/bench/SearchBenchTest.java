@@ -50,6 +50,6 @@ class SearchBenchTest {
 
     private static SearchBench.Theorem theorem(boolean proved, long millis, List<String> closing) {
         return new SearchBench.Theorem("f.lean", "t", 1, proved, java.util.Optional.empty(), millis, 1, 1, closing,
-                java.util.Optional.of(proved && millis < 2000), proved ? "proved" : "time");
+                java.util.Optional.of(proved && millis < 2000), proved ? "proved" : "time", "session");
     }
 }

@@ -2,7 +2,6 @@ package org.lean3assist.bridge.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -89,14 +88,5 @@ class TacticSessionRealLeanTest {
             assertTrue(session.alive(), "a step stopped by its own limit leaves the session running");
             assertEquals(TacticSession.Outcome.GOALS, session.step(0, "split").outcome());
         }
-    }
-
-    @Test
-    void aFileThatImportsByARelativeNameHasNoSession() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> TacticSession.content("import .helper\n" + SOURCE, new LeanPosition(8, 2),
-                        org.lean3assist.bridge.text.TacticBlocks.enclosing("import .helper\n" + SOURCE,
-                                new LeanPosition(8, 2)).orElseThrow(), "lean3assist_session_0123456789abcdef"));
-        assertTrue(refused.getMessage().contains("relative"), refused.getMessage());
     }
 }

@@ -58,7 +58,7 @@ public final class ProofSearch {
     }
 
     /** How far a search got. */
-    public record Figures(int expansions, int replays, int nodes, int maxDepth, Duration elapsed) {}
+    public record Figures(int expansions, int replays, int nodes, int maxDepth, Duration elapsed, String checking) {}
 
     /** What a running search has done so far: its figures, and the best state reached. */
     public record Progress(Figures figures, List<String> bestSteps, GoalState bestState) {}
@@ -108,6 +108,7 @@ public final class ProofSearch {
             .thenComparingLong(Node::order);
 
     private final StepChecker checker;
+    private final StepChecker confirmer;
     private final List<StepSource> sources;
     private final LongSupplier clock;
 
@@ -116,11 +117,26 @@ public final class ProofSearch {
      * @param sources where steps come from, in priority order (a step two sources propose keeps the first's prior)
      */
     public ProofSearch(StepChecker checker, List<StepSource> sources) {
-        this(checker, sources, System::nanoTime);
+        this(checker, checker, sources, System::nanoTime);
+    }
+
+    /**
+     * A search that explores with one checker and confirms with another: {@code explorer}'s
+     * "closes the goal" is a lead, and a proof is reported only when {@code confirmer} closes the goal
+     * with the whole text to insert. The explorer may be fast and approximate (a
+     * {@link SessionSteps}); the confirmer is the verifier's replay ({@link VerifierSteps}).
+     */
+    public ProofSearch(StepChecker explorer, StepChecker confirmer, List<StepSource> sources) {
+        this(explorer, confirmer, sources, System::nanoTime);
     }
 
     ProofSearch(StepChecker checker, List<StepSource> sources, LongSupplier clock) {
-        this.checker = checker;
+        this(checker, checker, sources, clock);
+    }
+
+    ProofSearch(StepChecker explorer, StepChecker confirmer, List<StepSource> sources, LongSupplier clock) {
+        this.checker = explorer;
+        this.confirmer = confirmer;
         this.sources = List.copyOf(sources);
         this.clock = clock;
     }
@@ -232,7 +248,7 @@ public final class ProofSearch {
     /** The proof, when Lean closes the goal with exactly the text to insert, by itself. */
     private Optional<Proof> confirmed(List<String> steps, Cancellation cancellation) {
         String text = format(steps);
-        List<ReplayResult> whole = checker.check(List.of(), List.of(text), cancellation);
+        List<ReplayResult> whole = confirmer.check(List.of(), List.of(text), cancellation);
         if (whole.size() == 1 && whole.get(0).verdict() == Verdict.CLOSES_GOAL) {
             return Optional.of(new Proof(steps, text));
         }
@@ -280,7 +296,8 @@ public final class ProofSearch {
     }
 
     private Figures figures(int expansions, int replays, int nodes, int maxDepth, long started) {
-        return new Figures(expansions, replays, nodes, maxDepth, Duration.ofNanos(clock.getAsLong() - started));
+        return new Figures(expansions, replays, nodes, maxDepth, Duration.ofNanos(clock.getAsLong() - started),
+                checker.describe());
     }
 
     private static void tell(Consumer<Progress> listener, Progress progress) {

@@ -19,4 +19,9 @@ public interface StepChecker {
      * @throws java.util.concurrent.CancellationException when cancelled or the document changed
      */
     List<ReplayResult> check(List<String> prefix, List<String> candidates, Cancellation cancellation);
+
+    /** How it checks, for the search's figures: {@code "replay"}, {@code "session"}. */
+    default String describe() {
+        return "replay";
+    }
 }
