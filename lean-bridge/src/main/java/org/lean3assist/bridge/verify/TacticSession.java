@@ -26,6 +26,7 @@ import org.lean3assist.bridge.goal.GoalParser;
 import org.lean3assist.bridge.goal.GoalState;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.TacticBlock;
+import org.lean3assist.bridge.text.TacticBlocks;
 import org.lean3assist.bridge.transport.ExitStatus;
 import org.lean3assist.bridge.transport.Transport;
 import org.lean3assist.bridge.transport.TransportListener;
@@ -149,6 +150,25 @@ public final class TacticSession implements AutoCloseable {
             throw failed;
         }
         this.initial = first;
+    }
+
+    /**
+     * Starts a session at {@code cursor} of {@code source} with {@code launcher}, every step
+     * screened by the {@link SafetyFilter}; {@link Verifier#openSession} is the product's way in.
+     *
+     * @throws IOException              when Lean cannot be started, ends or says nothing within the start limit
+     * @throws IllegalArgumentException when the position does not start a top-level tactic of a closed
+     *                                  {@code begin … end} block, or the file cannot have a session
+     */
+    public static TacticSession open(CheckerPool.SessionLauncher launcher, String source, LeanPosition cursor,
+                                     Limits limits) throws IOException {
+        TacticBlock block = TacticBlocks.enclosing(source, cursor).orElseThrow(() -> new IllegalArgumentException(
+                "position " + cursor + " is not inside a begin … end block that is closed"));
+        Optional<String> problem = TacticBlocks.replayPositionProblem(source, block, cursor);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        return start(launcher, source, cursor, block, limits, SafetyFilter::check);
     }
 
     /**
