@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 import { CommandTable, registerCommands } from './commands';
 import { javaCandidates, javaProblem, parseJavaVersion } from './java';
-import { ClientPhase, formalizeOutcome, FormalizeOutcome, insertionAfter, serverSettingsTree, statusView, StatusView, tacticPicks } from './presentation';
+import { ClientPhase, formalizeOutcome, FormalizeOutcome, insertionAfter, proveOutcome, ProveOutcome, serverSettingsTree, statusView, StatusView, tacticPicks } from './presentation';
 import {
   COMMAND_CATEGORY,
   Commands,
@@ -24,6 +24,8 @@ import {
   InformalizeResult,
   insertActionTitlePrefix,
   NAMESPACE,
+  ProveParams,
+  ProveResult,
   ServerCommands,
   Settings,
   STATUS_METHOD,
@@ -87,6 +89,7 @@ class Lean3Assist implements vscode.Disposable {
       [Commands.suggestTactic]: () => this.suggestTactic(),
       [Commands.convertSelection]: () => this.convertSelection(),
       [Commands.explainStatement]: () => this.explainStatement(),
+      [Commands.proveWithSearch]: () => this.proveWithSearch(),
       [Commands.restartLean]: () => this.restartLean(),
       [Commands.showOutput]: () => this.output.show(true),
     };
@@ -333,6 +336,44 @@ class Lean3Assist implements vscode.Disposable {
     this.output.appendLine(`Explanation of ${statement}:\n${text}`);
     void vscode.window.showInformationMessage(text);
     return text;
+  }
+
+  /**
+   * Prove with search: the server's best-first search from the cursor's tactic; a proof (which Lean
+   * checked whole) replaces that tactic and the rest of its block.
+   */
+  private async proveWithSearch(): Promise<ProveOutcome | undefined> {
+    const target = this.leanEditorWithClient();
+    if (!target) {
+      return undefined;
+    }
+    const { editor, client } = target;
+    const document = editor.document;
+    const version = document.version;
+    const params: ProveParams = { uri: document.uri.toString(), position: toPosition(editor.selection.active) };
+    const answer = await this.serverCommand<ProveResult>(client, 'Lean 3 Assist: searching for a proof…', ServerCommands.prove, [params]);
+    if (!answer) {
+      return undefined;
+    }
+    const outcome = proveOutcome(answer.result);
+    this.output.appendLine(`Prove with search: ${JSON.stringify(answer.result)}`);
+    if (outcome.kind === 'none') {
+      void vscode.window.showInformationMessage(outcome.message);
+      return outcome;
+    }
+    if (document.version !== version) {
+      void vscode.window.showWarningMessage(`Lean 3 Assist: the file changed during the search; the proof was not inserted: ${outcome.proof}`);
+      return outcome;
+    }
+    const { start, end } = outcome.edit.range;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(start.line, start.character, end.line, end.character), outcome.edit.newText);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(`Lean 3 Assist: could not insert the proof \`${outcome.proof}\`.`);
+      return outcome;
+    }
+    void vscode.window.showInformationMessage(outcome.message);
+    return outcome;
   }
 
   /** Restart Lean: asks the server to restart its Lean process; restarts the server itself if it is not running. */

@@ -3,6 +3,7 @@
 import {
   FormalizeResult,
   LeanState,
+  ProveResult,
   ModelState,
   Settings,
   CLIENT_ONLY_SETTINGS,
@@ -197,4 +198,35 @@ export function serverSettingsTree(get: (key: string) => unknown): Record<string
     node[parts[parts.length - 1]] = value;
   }
   return tree;
+}
+
+// ---- Prove with search ----
+
+export type ProveOutcome =
+  | { kind: 'proof'; proof: string; edit: NonNullable<ProveResult['edit']>; message: string }
+  | { kind: 'none'; message: string };
+
+/** What to do with a search's answer: insert the proof Lean checked, or say how far it got. */
+export function proveOutcome(result: ProveResult | null | undefined): ProveOutcome {
+  if (!result) {
+    return { kind: 'none', message: 'Lean 3 Assist: there is no goal to prove at the cursor.' };
+  }
+  const figures = `${result.expansions} states expanded in ${(result.ms / 1000).toFixed(1)} s`;
+  if (result.proved && result.proof && result.edit) {
+    return { kind: 'proof', proof: result.proof, edit: result.edit, message: `Lean 3 Assist: proof found and checked by Lean (${figures}).` };
+  }
+  const why: Record<string, string> = {
+    exhausted: 'no tactic makes further progress',
+    expansions: 'the search budget ran out',
+    time: 'the time ran out',
+    cancelled: 'the search was cancelled',
+  };
+  const best = result.steps.length === 0 ? '' : ` Best steps: ${oneLine(result.steps.join(', '))}` +
+    (result.goalsLeft ? `, leaving ${goalCount(result.goalsLeft)}.` : '.');
+  return { kind: 'none', message: `Lean 3 Assist: no proof found (${why[result.stop] ?? result.stop}; ${figures}).${best}` };
+}
+
+function goalCount(state: string): string {
+  const header = /^(\d+) goals/.exec(state);
+  return header ? `${header[1]} goals` : '1 goal';
 }

@@ -18,6 +18,7 @@ export const Commands = {
   suggestTactic: `${NAMESPACE}.suggestTactic`,
   convertSelection: `${NAMESPACE}.convertSelection`,
   explainStatement: `${NAMESPACE}.explainStatement`,
+  proveWithSearch: `${NAMESPACE}.proveWithSearch`,
   restartLean: `${NAMESPACE}.restartLean`,
   showOutput: `${NAMESPACE}.showOutput`,
 } as const;
@@ -114,10 +115,15 @@ export interface FormalizeResult {
 export interface ProveParams {
   uri: string;
   position: Position;
-  /** States to expand at most; the server's default (64) when absent. */
+  /** States to expand at most; the server's default (1000) when absent. */
   budget?: number;
   /** Seconds at most; the server's default (60) when absent. */
   seconds?: number;
+  /**
+   * Whether the server itself applies the proof (`workspace/applyEdit`) or says why there is none
+   * (`window/showMessage`), as its "Prove with search" code action asks; false when absent.
+   */
+  apply?: boolean;
 }
 
 /** Why a search ended. */

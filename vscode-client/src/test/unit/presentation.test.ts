@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { formalizeOutcome, insertionAfter, oneLine, sandboxView, serverSettingsTree, statusView, tacticPicks } from '../../presentation';
-import { Settings, SuggestTacticsResult } from '../../protocol';
+import { formalizeOutcome, insertionAfter, oneLine, proveOutcome, sandboxView, serverSettingsTree, statusView, tacticPicks } from '../../presentation';
+import { ProveResult, Settings, SuggestTacticsResult } from '../../protocol';
 
 // A goal as Lean 3.51.1 prints it (shared/lean3/goals/basics.json, `and_swap`).
 const GOAL = 'p q : Prop,\nhp : p,\nhq : q\n⊢ q ∧ p';
@@ -146,5 +146,34 @@ describe('settings sent to the server', () => {
       suggestions: { onHover: false },
       sandbox: 'required',
     });
+  });
+});
+
+describe('Prove with search', () => {
+  const searched: ProveResult = {
+    goal: GOAL, proved: true, proof: 'split, exact hq, exact hp',
+    edit: { range: { start: { line: 4, character: 2 }, end: { line: 5, character: 0 } }, newText: 'split, exact hq, exact hp\n' },
+    steps: ['split', 'exact hq', 'exact hp'], goalsLeft: null, stop: 'proved', expansions: 3, replays: 9, ms: 2400,
+  };
+
+  it('inserts the proof Lean checked, with the edit the server gave', () => {
+    const outcome = proveOutcome(searched);
+    assert.strictEqual(outcome.kind, 'proof');
+    if (outcome.kind === 'proof') {
+      assert.strictEqual(outcome.proof, 'split, exact hq, exact hp');
+      assert.deepStrictEqual(outcome.edit, searched.edit);
+      assert.match(outcome.message, /checked by Lean \(3 states expanded in 2\.4 s\)/);
+    }
+  });
+
+  it('says how far a search got when it found no proof, and never inserts partial steps', () => {
+    const partial = proveOutcome({ ...searched, proved: false, proof: null, edit: null, steps: ['split'],
+      goalsLeft: '2 goals\np q : Prop\n⊢ q\n\np q : Prop\n⊢ p', stop: 'time' });
+    assert.strictEqual(partial.kind, 'none');
+    assert.match(partial.message, /no proof found \(the time ran out; 3 states expanded/);
+    assert.match(partial.message, /Best steps: split, leaving 2 goals\./);
+    // A proof flag without the text or the edit is no proof to insert.
+    assert.strictEqual(proveOutcome({ ...searched, edit: null }).kind, 'none');
+    assert.strictEqual(proveOutcome(null).kind, 'none');
   });
 });

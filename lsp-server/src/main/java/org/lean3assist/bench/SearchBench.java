@@ -216,8 +216,7 @@ public final class SearchBench {
                     continue;
                 }
                 List<String> single = engine.portfolioSteps(place.get(), state.get()).stream().map(Step::tactic).toList();
-                List<String> closing = engine.verify(place.get(), single).get(30, TimeUnit.MINUTES).stream()
-                        .filter(suggestion -> suggestion.verdict() == Verdict.CLOSES_GOAL).map(Suggestion::tactic).toList();
+                List<String> closing = engine.closingAlone(place.get(), single);
                 closing.forEach(tactic -> closedBySingle.merge(tactic, 1, Integer::sum));
                 Optional<Boolean> tidy = single.contains("tidy") ? Optional.of(closing.contains("tidy")) : Optional.empty();
                 long started = System.nanoTime();

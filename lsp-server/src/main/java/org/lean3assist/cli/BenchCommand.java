@@ -122,13 +122,13 @@ final class BenchCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "PATH", description = "A .lean file or a directory of them.")
         Path path;
 
-        @Option(names = "--budget", paramLabel = "N", defaultValue = "64", description = "Expansions per theorem at most (default ${DEFAULT-VALUE}).")
+        @Option(names = "--budget", paramLabel = "N", defaultValue = "1000", description = "Expansions per theorem at most (default ${DEFAULT-VALUE}).")
         int budget;
 
         @Option(names = "--time", paramLabel = "S", defaultValue = "60", description = "Seconds per theorem at most (default ${DEFAULT-VALUE}).")
         int seconds;
 
-        @Option(names = "--steps", paramLabel = "N", defaultValue = "24", description = "Tactics tried per state at most (default ${DEFAULT-VALUE}).")
+        @Option(names = "--steps", paramLabel = "N", defaultValue = "32", description = "Tactics tried per state at most (default ${DEFAULT-VALUE}).")
         int steps;
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Only the first N theorems found (default: all).")

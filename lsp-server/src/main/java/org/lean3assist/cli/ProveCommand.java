@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
             "Exit code 0 when a proof was found, 1 when not."})
 final class ProveCommand extends TacticCommand {
 
-    @Option(names = "--budget", paramLabel = "N", defaultValue = "64",
+    @Option(names = "--budget", paramLabel = "N", defaultValue = "1000",
             description = "How many states to expand at most (default ${DEFAULT-VALUE}).")
     int budget;
 
@@ -27,7 +27,7 @@ final class ProveCommand extends TacticCommand {
             description = "Seconds the search may take at most (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "24",
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "32",
             description = "Distinct tactics tried per state at most (default ${DEFAULT-VALUE}).")
     int steps;
 

@@ -32,6 +32,7 @@ import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.bridge.verify.StatementChecker;
 import org.lean3assist.bridge.verify.TacticSession;
+import org.lean3assist.bridge.verify.Verdict;
 import org.lean3assist.bridge.verify.Verifier;
 import org.lean3assist.bridge.goal.GoalState;
 import org.lean3assist.bridge.verify.VerifyRequest;
@@ -117,6 +118,10 @@ public final class Engine implements AutoCloseable {
     private final Documents documents = new Documents();
     private final LeanProjects projects;
     private final SuggestionStore suggestions = new SuggestionStore();
+    /** The one short search the hover may have running or done: the newest place's. */
+    private final java.util.concurrent.atomic.AtomicReference<BackgroundProof> backgroundProof =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final ExecutorService searches = Executors.newSingleThreadExecutor(daemonThreads("lean3-assist-hover-search"));
     private final Object restartLock = new Object();
     private volatile Optional<MathModel> model = Optional.empty();
     private volatile ModelStatus modelStatus = ModelStatus.NONE;
@@ -291,7 +296,7 @@ public final class Engine implements AutoCloseable {
     // ---- proof search --------------------------------------------------------------------------
 
     /** The default budget of a search the user asks for: what {@code prove} and the server command use. */
-    public static final ProofSearch.Budget PROVE_BUDGET = new ProofSearch.Budget(1000, Duration.ofSeconds(60), 24);
+    public static final ProofSearch.Budget PROVE_BUDGET = new ProofSearch.Budget(1000, Duration.ofSeconds(60), 32);
 
     /**
      * Searches for a whole proof from a place, whose goals are {@code goal}: best-first over
@@ -365,6 +370,53 @@ public final class Engine implements AutoCloseable {
      */
     static final Duration SEARCH_STEP_LIMIT = Duration.ofSeconds(3);
 
+    /** The budget of the hover's short search: a few expansions, in the background. */
+    public static final ProofSearch.Budget HOVER_BUDGET = new ProofSearch.Budget(8, Duration.ofSeconds(20), 16);
+
+    /** A short search started for one place (document version and site). */
+    private record BackgroundProof(String uri, int version, LeanPosition site, CompletableFuture<ProofSearch.Outcome> outcome,
+                                   java.util.concurrent.atomic.AtomicBoolean cancelled) {
+        boolean at(Place place) {
+            return uri.equals(place.uri()) && version == place.version() && site.equals(place.site().start());
+        }
+    }
+
+    /**
+     * Starts the hover's short search ({@link #HOVER_BUDGET}) at a place, unless one for it is
+     * already running or done; one search at a time: starting one cancels the search of any other
+     * place. The outcome's proof, if any, was confirmed like every search's.
+     */
+    public CompletableFuture<ProofSearch.Outcome> searchInBackground(Place place, GoalState goal) {
+        while (true) {
+            BackgroundProof current = backgroundProof.get();
+            if (current != null && current.at(place)) {
+                return current.outcome();
+            }
+            var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            var outcome = new CompletableFuture<ProofSearch.Outcome>();
+            var started = new BackgroundProof(place.uri(), place.version(), place.site().start(), outcome, cancelled);
+            if (backgroundProof.compareAndSet(current, started)) {
+                if (current != null) {
+                    current.cancelled().set(true);
+                }
+                searches.execute(() -> {
+                    try {
+                        outcome.complete(prove(place, goal, HOVER_BUDGET, cancelled::get, progress -> { }));
+                    } catch (RuntimeException failed) {
+                        outcome.completeExceptionally(failed);
+                    }
+                });
+                return outcome;
+            }
+        }
+    }
+
+    /** The hover's short search at a place, if one was started for this version. */
+    public Optional<CompletableFuture<ProofSearch.Outcome>> backgroundProof(Place place) {
+        BackgroundProof current = backgroundProof.get();
+        return current != null && current.at(place) ? Optional.of(current.outcome()) : Optional.empty();
+    }
+
     /**
      * The search portfolio's steps for a place's goals, mathlib's included where the file's
      * environment has them: what the first expansion of {@link #prove} tries, for baselines.
@@ -372,6 +424,33 @@ public final class Engine implements AutoCloseable {
     public List<org.lean3assist.engine.prove.Step> portfolioSteps(Place place, GoalState goal) {
         return new SearchPortfolio(availableTactics(place.project().verifier(), place.path(), place.document().text()))
                 .steps(goal, Cancellation.NEVER);
+    }
+
+    /**
+     * Which of {@code tactics} close a place's goals by themselves, as Lean says: each is tried in a
+     * tactic session at the place, and each that leaves no goals there is confirmed by a replay, as
+     * the search confirms its proofs; without a session every tactic is a replay. For baselines
+     * ({@code bench search}): the same checking as the search's, one step deep.
+     */
+    public List<String> closingAlone(Place place, List<String> tactics) throws Exception {
+        Verifier verifier = place.project().verifier();
+        String text = place.document().text();
+        List<String> leads;
+        try (TacticSession session = verifier.openSession(text, place.site().start(), SEARCH_STEP_LIMIT)) {
+            leads = new ArrayList<>();
+            for (String tactic : tactics) {
+                if (session.alive() && session.step(0, tactic).outcome() == TacticSession.Outcome.NO_GOALS) {
+                    leads.add(tactic);
+                }
+            }
+        } catch (IOException | IllegalArgumentException noSession) {
+            leads = tactics;
+        }
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        return verify(place, leads).get(30, TimeUnit.MINUTES).stream()
+                .filter(suggestion -> suggestion.verdict() == Verdict.CLOSES_GOAL).map(Suggestion::tactic).toList();
     }
 
     /** The mathlib tactics of {@link SearchPortfolio#MATHLIB_TACTICS} Lean says a file's environment has. */
@@ -545,6 +624,11 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         suggestions.clear();
+        BackgroundProof search = backgroundProof.getAndSet(null);
+        if (search != null) {
+            search.cancelled().set(true);
+        }
+        searches.shutdownNow();
         projects.close();
         model.ifPresent(MathModel::close);
         executor.shutdownNow();

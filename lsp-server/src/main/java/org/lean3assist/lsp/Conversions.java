@@ -80,6 +80,28 @@ final class Conversions {
     }
 
     /** The "Suggestions" section of a hover: verified tactics only, each with what it does. */
+    /** The edit that puts a proof in place of a place's tactic and the rest of its block, before its {@code end}. */
+    static Protocol.ProofEdit proofEdit(org.lean3assist.engine.Engine.Place place, String proof) {
+        var converter = place.document().converter();
+        return new Protocol.ProofEdit(new org.eclipse.lsp4j.Range(toLsp(converter, place.site().start()),
+                toLsp(converter, place.site().block().end())), proof + "\n" + " ".repeat(place.site().block().end().column()));
+    }
+
+    /**
+     * The hover's line on its short search: the proof first, as one block to insert, when Lean
+     * checked one; that a search runs; nothing when it ended without a proof.
+     */
+    static String searchMarkdown(java.util.concurrent.CompletableFuture<org.lean3assist.engine.prove.ProofSearch.Outcome> search) {
+        if (!search.isDone()) {
+            return "**Proof search:** running; hover again in a moment.\n\n";
+        }
+        if (search.isCompletedExceptionally()) {
+            return "";
+        }
+        return search.join().proof().map(proof -> "**Proof found by search** (Lean checked the whole proof; "
+                + "the code action inserts it):\n\n```lean\n" + proof.text() + "\n```\n\n").orElse("");
+    }
+
     static String suggestionsMarkdown(List<Suggestion> suggestions, int limit) {
         List<Suggestion> verified = suggestions.stream().filter(Suggestion::verified).limit(limit).toList();
         if (suggestions.isEmpty()) {

@@ -214,6 +214,12 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
             int count = session.settings().get(Settings.SUGGESTIONS_COUNT);
             markdown.append("\n\n---\n\n");
             if (result.isDone() && !result.isCompletedExceptionally()) {
+                boolean closed = result.join().stream().anyMatch(suggestion -> suggestion.verdict() == Verdict.CLOSES_GOAL);
+                if (!closed) {
+                    // No single tactic closes it: a short search, in the background, may find a whole proof.
+                    goal.goals().filter(goals -> !goals.isSolved()).ifPresent(goals -> engine.searchInBackground(place, goals));
+                }
+                engine.backgroundProof(place).ifPresent(search -> markdown.append(Conversions.searchMarkdown(search)));
                 markdown.append(Conversions.suggestionsMarkdown(result.join(), count));
             } else if (result.isCompletedExceptionally()) {
                 markdown.append("**Suggestions:** not available (").append(failureOf(result)).append(").");
@@ -233,14 +239,18 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
             if (place.isEmpty()) {
                 return List.of();
             }
+            List<Either<Command, CodeAction>> actions = new ArrayList<>();
             var work = engine.suggestions(place.get());
             if (work.isEmpty()) {
                 // The cursor rests here: start the work, so the actions are there at the next request.
                 await(goalAt(place.get())).ifPresent(goal -> engine.suggest(place.get(), goal));
-                return List.of();
+            } else {
+                // Done or not: what Lean has verified so far is offered; the rest comes with later requests.
+                actions.addAll(insertActions(place.get(), work.get().current()));
             }
-            // Done or not: what Lean has verified so far is offered; the rest comes with later requests.
-            return insertActions(place.get(), work.get().current());
+            foundProofAction(place.get()).ifPresent(action -> actions.add(0, action));
+            proveAction(place.get()).ifPresent(actions::add);
+            return actions;
         });
     }
 
@@ -263,6 +273,47 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
             actions.add(Either.forRight(action));
         }
         return actions;
+    }
+
+    /** "Insert proof found by search": the hover's short search found one here, for this version. */
+    private Optional<Either<Command, CodeAction>> foundProofAction(Place place) {
+        var found = engine.backgroundProof(place).filter(search -> search.isDone() && !search.isCompletedExceptionally())
+                .flatMap(search -> search.join().proof());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        var edit = Conversions.proofEdit(place, found.get().text());
+        var action = new CodeAction("Insert proof found by search (Lean checked it): " + found.get().text());
+        action.setKind(CodeActionKind.RefactorRewrite);
+        action.setEdit(new WorkspaceEdit(Map.of(place.uri(), List.of(new TextEdit(edit.range(), edit.newText())))));
+        action.setIsPreferred(true);
+        return Optional.of(Either.forRight(action));
+    }
+
+    /**
+     * "Prove with search" at a {@code sorry} of a tactic block: the server's own prove command,
+     * which applies the proof it finds, so any editor can run it.
+     */
+    private Optional<Either<Command, CodeAction>> proveAction(Place place) {
+        var text = place.document().converter();
+        LeanPosition site = place.site().start();
+        String line = text.lineText(site.line() - 1);
+        String rest = line.substring(line.offsetByCodePoints(0, Math.min(site.column(), line.codePointCount(0, line.length()))));
+        if (!rest.matches("sorry(?![\\p{L}\\p{N}_'!?]).*")) {
+            return Optional.empty();
+        }
+        var arguments = new com.google.gson.JsonObject();
+        arguments.addProperty("uri", place.uri());
+        var position = new com.google.gson.JsonObject();
+        Position at = Conversions.toLsp(text, site);
+        position.addProperty("line", at.getLine());
+        position.addProperty("character", at.getCharacter());
+        arguments.add("position", position);
+        arguments.addProperty("apply", true);
+        var action = new CodeAction("Prove with search");
+        action.setKind(CodeActionKind.RefactorRewrite);
+        action.setCommand(new Command("Prove with search", Protocol.PROVE, List.of(arguments)));
+        return Optional.of(Either.forRight(action));
     }
 
     // ---- shared by hover, code actions and commands -------------------------------------------

@@ -105,9 +105,11 @@ final class ServerCommands {
     }
 
     /**
-     * A proof search at a position: {@code {uri, position, budget?, seconds?}}; work-done progress
-     * tells the expansions, the depth and the goals left at the best state; cancellation and an
-     * edit of the document stop it.
+     * A proof search at a position: {@code {uri, position, budget?, seconds?, apply?}}; work-done
+     * progress tells the expansions, the depth and the goals left at the best state; cancellation
+     * and an edit of the document stop it. With {@code apply}, as the "Prove with search" code
+     * action sends it, the server itself asks the client to apply the proof's edit
+     * ({@code workspace/applyEdit}), or shows why there is none, so it works in any editor.
      */
     private Protocol.ProveResult prove(JsonObject arguments, CancelChecker cancel) {
         String uri = string(arguments, "uri");
@@ -135,16 +137,31 @@ final class ServerCommands {
         } finally {
             progress.close();
         }
-        var converter = place.document().converter();
-        Protocol.ProofEdit edit = outcome.proof().map(proof -> new Protocol.ProofEdit(new org.eclipse.lsp4j.Range(
-                Conversions.toLsp(converter, place.site().start()), Conversions.toLsp(converter, place.site().block().end())),
-                proof.text() + "\n" + " ".repeat(place.site().block().end().column()))).orElse(null);
+        Protocol.ProofEdit edit = outcome.proof().map(proof -> Conversions.proofEdit(place, proof.text())).orElse(null);
         var figures = outcome.figures();
+        if (arguments.has("apply") && arguments.get("apply").getAsBoolean()) {
+            applyOrTell(uri, edit, outcome);
+        }
         return new Protocol.ProveResult(goal.rawState(), outcome.proof().isPresent(),
                 outcome.proof().map(ProofSearch.Proof::text).orElse(null), edit,
                 outcome.proof().map(ProofSearch.Proof::steps).orElse(outcome.bestSteps()),
                 outcome.proof().isPresent() ? null : outcome.bestState().render(), outcome.stop().wire(),
                 figures.expansions(), figures.replays(), figures.elapsed().toMillis());
+    }
+
+    private void applyOrTell(String uri, Protocol.ProofEdit edit, ProofSearch.Outcome outcome) {
+        var client = session.client();
+        if (edit == null) {
+            client.showMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Info,
+                    "Lean 3 Assist: no proof found (" + outcome.stop().wire() + ", " + outcome.figures().expansions()
+                            + " states expanded)" + (outcome.bestSteps().isEmpty() ? ""
+                            : "; the best steps, " + ProofSearch.format(outcome.bestSteps()) + ", leave "
+                            + outcome.bestState().goals().size() + " goal(s)")));
+            return;
+        }
+        var workspaceEdit = new org.eclipse.lsp4j.WorkspaceEdit(java.util.Map.of(uri,
+                List.of(new org.eclipse.lsp4j.TextEdit(edit.range(), edit.newText()))));
+        client.applyEdit(new org.eclipse.lsp4j.ApplyWorkspaceEditParams(workspaceEdit, "Prove with search"));
     }
 
     private static ResponseErrorException failed(String message) {

@@ -26,6 +26,8 @@ public final class LspTestClient implements Lean3AssistClient, AutoCloseable {
     final List<MessageParams> logMessages = new CopyOnWriteArrayList<>();
     final List<Integer> exitCodes = new CopyOnWriteArrayList<>();
     final List<Protocol.Status> statuses = new CopyOnWriteArrayList<>();
+    /** The edits the server asked this client to apply, each applied. */
+    final List<org.eclipse.lsp4j.ApplyWorkspaceEditParams> appliedEdits = new CopyOnWriteArrayList<>();
     /** What this client answers to workspace/configuration for the lean3Assist section. */
     volatile com.google.gson.JsonElement configuration = new com.google.gson.JsonObject();
     final Lean3AssistServer server;
@@ -111,6 +113,13 @@ public final class LspTestClient implements Lean3AssistClient, AutoCloseable {
     @Override
     public void publishDiagnostics(PublishDiagnosticsParams params) {
         diagnostics.add(params);
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.ApplyWorkspaceEditResponse> applyEdit(
+            org.eclipse.lsp4j.ApplyWorkspaceEditParams params) {
+        appliedEdits.add(params);
+        return CompletableFuture.completedFuture(new org.eclipse.lsp4j.ApplyWorkspaceEditResponse(true));
     }
 
     @Override

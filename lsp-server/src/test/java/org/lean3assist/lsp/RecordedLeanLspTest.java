@@ -213,6 +213,63 @@ class RecordedLeanLspTest {
     }
 
     @Test
+    void theProveCommandWithApplyAsksTheClientToApplyTheProofItFound() throws Exception {
+        var parts = RecordedLean.parts("replays/basics.jsonl", List.of(RecordedLean.recordedCandidates("basics")));
+        try (var client = new LspTestClient(parts)) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+            var arguments = new JsonObject();
+            arguments.addProperty("uri", RecordedLean.uri("basics"));
+            arguments.add("position", new Gson().toJsonTree(new Position(5, 2)));
+            arguments.addProperty("apply", true);
+
+            Object reply = client.remote.getWorkspaceService().executeCommand(
+                    new ExecuteCommandParams(Protocol.PROVE, List.of(arguments))).get(120, TimeUnit.SECONDS);
+            var result = new Gson().fromJson(new Gson().toJsonTree(reply), Protocol.ProveResult.class);
+
+            assertTrue(result.proved(), result.toString());
+            // Every step was a replay here: the recorded checkers start no tactic sessions.
+            assertEquals("closes_goal", RecordedLean.recordedStatus("basics", 6, 2, result.proof()), result.proof());
+            LspTestClient.await("the proof's edit", () -> !client.appliedEdits.isEmpty());
+            TextEdit applied = client.appliedEdits.get(0).getEdit().getChanges().get(RecordedLean.uri("basics")).get(0);
+            assertEquals(result.edit().range(), applied.getRange());
+            assertEquals(result.proof() + "\n", applied.getNewText());
+        }
+    }
+
+    @Test
+    void aSorryOffersProveWithSearchWhichSaysWhyWhenThereIsNoProof() throws Exception {
+        var parts = RecordedLean.parts("sessions/errors.jsonl", List.of());
+        try (var client = new LspTestClient(parts)) {
+            client.initialize();
+            open(client, "errors");
+            awaitDiagnostics(client, RecordedLean.uri("errors"));
+            var atSorry = new CodeActionParams(new TextDocumentIdentifier(RecordedLean.uri("errors")),
+                    new Range(new Position(25, 2), new Position(25, 2)), new CodeActionContext(List.of()));
+            var actions = client.remote.getTextDocumentService().codeAction(atSorry).get(WAIT, TimeUnit.SECONDS);
+            var prove = actions.stream().map(action -> action.getRight())
+                    .filter(action -> action.getTitle().equals("Prove with search")).findFirst().orElseThrow(
+                            () -> new AssertionError("no Prove with search at the sorry: " + actions));
+            assertEquals(Protocol.PROVE, prove.getCommand().getCommand());
+            var sent = new Gson().toJsonTree(prove.getCommand().getArguments().get(0)).getAsJsonObject();
+            assertTrue(sent.get("apply").getAsBoolean(), sent.toString());
+            assertEquals(25, sent.getAsJsonObject("position").get("line").getAsInt());
+
+            var elsewhere = new CodeActionParams(new TextDocumentIdentifier(RecordedLean.uri("errors")),
+                    new Range(new Position(15, 2), new Position(15, 2)), new CodeActionContext(List.of()));
+            assertTrue(client.remote.getTextDocumentService().codeAction(elsewhere).get(WAIT, TimeUnit.SECONDS).stream()
+                    .noneMatch(action -> action.getRight().getTitle().equals("Prove with search")), "only at a sorry");
+
+            client.remote.getWorkspaceService().executeCommand(new ExecuteCommandParams(prove.getCommand().getCommand(),
+                    prove.getCommand().getArguments())).get(120, TimeUnit.SECONDS);
+            LspTestClient.await("the search's message", () -> client.logMessages.stream()
+                    .anyMatch(message -> message.getMessage().startsWith("Lean 3 Assist: no proof found")));
+            assertTrue(client.appliedEdits.isEmpty(), "no edit without a proof");
+        }
+    }
+
+    @Test
     void theSuggestCommandReturnsEveryCandidateWithLeansRecordedVerdict() throws Exception {
         var parts = RecordedLean.parts("replays/basics.jsonl", List.of(RecordedLean.recordedCandidates("basics")));
         try (var client = new LspTestClient(parts)) {

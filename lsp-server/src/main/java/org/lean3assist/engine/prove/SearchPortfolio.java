@@ -98,7 +98,13 @@ public final class SearchPortfolio implements StepSource {
         if (has("norm_num")) {
             priors.put("norm_num", -0.4);
             if (!facts.isEmpty()) {
+                priors.put("norm_num at *", -0.8);
                 priors.put("norm_num [" + String.join(", ", facts) + "] at *", -0.9);
+            }
+            if (target.contains("∑") || target.contains("∏")) {
+                // A sum or product over a range of numerals unfolds term by term.
+                priors.put("norm_num [finset.sum_range_succ, finset.prod_range_succ]", -0.6);
+                priors.put("simp [finset.sum_range_succ, finset.prod_range_succ]", -1.0);
             }
         }
         if (has("linarith")) {
@@ -107,6 +113,9 @@ public final class SearchPortfolio implements StepSource {
         if (has("nlinarith")) {
             List<String> hints = hints(target, numericVariables, facts);
             priors.put(hints.isEmpty() ? "nlinarith" : "nlinarith [" + String.join(", ", hints) + "]", -1.1);
+            if (!hints.isEmpty()) {
+                priors.put("nlinarith", -1.3);
+            }
         }
         if (has("positivity") && (target.startsWith("0 <") || target.startsWith("0 ≤"))) {
             priors.put("positivity", -0.8);
@@ -116,6 +125,9 @@ public final class SearchPortfolio implements StepSource {
         }
         if (has("ring_nf")) {
             priors.put("ring_nf", -1.9);
+            if (!facts.isEmpty()) {
+                priors.put("ring_nf at *", -2.2);
+            }
         }
         if (has("field_simp")) {
             priors.put("field_simp", -1.6);
@@ -146,6 +158,9 @@ public final class SearchPortfolio implements StepSource {
             priors.put("omega", -2.1);
         }
         priors.put("dec_trivial", -2.3);
+        if (!facts.isEmpty()) {
+            priors.put("simp at *", -1.5);
+        }
         if (has("tidy")) {
             priors.put("tidy", -2.6);
         }
