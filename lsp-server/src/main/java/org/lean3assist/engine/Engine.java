@@ -371,7 +371,7 @@ public final class Engine implements AutoCloseable {
     static final Duration SEARCH_STEP_LIMIT = Duration.ofSeconds(3);
 
     /** The budget of the hover's short search: a few expansions, in the background. */
-    public static final ProofSearch.Budget HOVER_BUDGET = new ProofSearch.Budget(8, Duration.ofSeconds(20), 16);
+    public static final ProofSearch.Budget HOVER_BUDGET = new ProofSearch.Budget(24, Duration.ofSeconds(20), 16);
 
     /** A short search started for one place (document version and site). */
     private record BackgroundProof(String uri, int version, LeanPosition site, CompletableFuture<ProofSearch.Outcome> outcome,

@@ -49,19 +49,30 @@ public final class CheckedReplays {
     public static List<Case> expected(String name) {
         List<Case> cases = new ArrayList<>();
         if (name.equals("verdicts")) {
-            for (String line : Recordings.raw("checked/verdicts.candidates").split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t");
-                String[] place = fields[0].split(":");
-                cases.add(new Case(new LeanPosition(Integer.parseInt(place[0]), Integer.parseInt(place[1])), fields[1],
-                        Verdict.valueOf(fields[2])));
-            }
+            cases.addAll(table("checked/verdicts.candidates"));
         } else {
             for (RecordedReplays.Replay replay : RecordedReplays.of(name)) {
                 cases.add(new Case(replay.position(), replay.candidate(), replay.verdict()));
             }
+            if (name.equals("basics")) {
+                // The proof the search finds where no single tactic closes the goal (SearchSessionRecorder).
+                cases.addAll(table("checked/basics.extra"));
+            }
+        }
+        return cases;
+    }
+
+    /** A table of candidates: LINE:COLUMN, a tab, the candidate, a tab, the verdict; {@code #} starts a comment. */
+    private static List<Case> table(String relativePath) {
+        List<Case> cases = new ArrayList<>();
+        for (String line : Recordings.raw(relativePath).split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            String[] place = fields[0].split(":");
+            cases.add(new Case(new LeanPosition(Integer.parseInt(place[0]), Integer.parseInt(place[1])), fields[1],
+                    Verdict.valueOf(fields[2])));
         }
         return cases;
     }

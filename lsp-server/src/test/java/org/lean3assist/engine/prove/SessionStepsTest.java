@@ -117,4 +117,22 @@ class SessionStepsTest {
             assertTrue(outcome.proof().isEmpty(), "a lead the confirmer refuses is no proof: " + outcome);
         }
     }
+
+    @Test
+    void theProductsSearchesFindTheRecordedProofAtBasicsOrSwap() throws IOException {
+        for (ProofSearch.Budget budget : List.of(org.lean3assist.engine.Engine.HOVER_BUDGET,
+                org.lean3assist.engine.Engine.PROVE_BUDGET)) {
+            RecordedSessionLean lean = RecordedSessionLean.load("basics-or-swap");
+            StepChecker confirmer = (prefix, candidates, cancellation) -> List.of(new ReplayResult(0, candidates.get(0),
+                    Verdict.CLOSES_GOAL, Optional.empty(), Optional.empty(), List.of(), Duration.ZERO));
+            try (TacticSession first = TacticSession.open(lean, lean.source(), lean.site(), LIMITS);
+                 SessionSteps steps = new SessionSteps(List.of(first, opener(lean).open()), opener(lean))) {
+                ProofSearch.Outcome outcome = new ProofSearch(steps, confirmer, List.of(new SearchPortfolio(java.util.Set.of())))
+                        .search(first.initial(), budget, Cancellation.NEVER, progress -> { });
+                assertEquals("cases h, cc, cc", outcome.proof().map(ProofSearch.Proof::text).orElse("none: " + outcome),
+                        budget.toString());
+                assertEquals(List.of(), lean.unrecorded(), "the search asked only what the recording holds");
+            }
+        }
+    }
 }
