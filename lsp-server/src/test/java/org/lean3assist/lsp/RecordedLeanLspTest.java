@@ -213,6 +213,55 @@ class RecordedLeanLspTest {
     }
 
     @Test
+    void whereNoSingleTacticClosesTheGoalTheHoverListsTheProofASearchFoundFirst() throws Exception {
+        // or_swap_ex after `intro h`: the recorded single tactics only make progress; the recorded
+        // tactic sessions hold the hover's search, and the checked replays its proof's confirmation.
+        var recorded = RecordedLean.recordedCandidates("basics");
+        // The recorded candidates there but those that close the goal alone, as the product's portfolio has it.
+        var noneCloses = new org.lean3assist.engine.suggest.CandidateSource() {
+            @Override
+            public org.lean3assist.engine.suggest.Suggestion.Source source() {
+                return recorded.source();
+            }
+
+            @Override
+            public List<String> candidates(org.lean3assist.bridge.GoalAtPosition goal, int limit,
+                                           org.lean3assist.engine.Cancellation cancellation) {
+                return recorded.candidates(goal, limit, cancellation).stream()
+                        .filter(tactic -> !RecordedLean.recordedStatus("basics", 15, 2, tactic).equals("closes_goal")).toList();
+            }
+        };
+        var parts = RecordedLean.parts("replays/basics.jsonl", List.of(noneCloses));
+        try (var client = new LspTestClient(parts)) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+            String[] markdown = {""};
+            LspTestClient.await("the search's proof on the hover", () -> {
+                try {
+                    markdown[0] = hover(client, "basics", 15, 2);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return markdown[0].contains("Proof found by search");
+            });
+            String shown = markdown[0];
+            assertTrue(shown.indexOf("Proof found by search") < shown.indexOf("**Suggestions"), shown);
+            assertTrue(shown.contains("```lean\ncases h, cc, cc\n```"), shown);
+
+            var params = new CodeActionParams(new TextDocumentIdentifier(RecordedLean.uri("basics")),
+                    new Range(new Position(14, 2), new Position(14, 2)), new CodeActionContext(List.of()));
+            var first = client.remote.getTextDocumentService().codeAction(params).get(WAIT, TimeUnit.SECONDS).get(0).getRight();
+            assertEquals("Insert proof found by search (Lean checked it): cases h, cc, cc", first.getTitle());
+            assertTrue(first.getIsPreferred());
+            TextEdit edit = first.getEdit().getChanges().get(RecordedLean.uri("basics")).get(0);
+            // From the tactic at the cursor to the block's end: the rest of the block is replaced.
+            assertEquals(new Range(new Position(14, 2), new Position(17, 0)), edit.getRange());
+            assertEquals("cases h, cc, cc\n", edit.getNewText());
+        }
+    }
+
+    @Test
     void theProveCommandWithApplyAsksTheClientToApplyTheProofItFound() throws Exception {
         var parts = RecordedLean.parts("replays/basics.jsonl", List.of(RecordedLean.recordedCandidates("basics")));
         try (var client = new LspTestClient(parts)) {

@@ -137,9 +137,13 @@ public final class CheckedReplays {
     public static CheckerPool checkers(Recordings recordings, String name, double pace) {
         LeanBridgeSettings settings = LeanBridgeSettings.defaults().withTrailingMessagesWait(Duration.ofMillis(20))
                 .withRestartBackoff(Duration.ofMillis(10), Duration.ofMillis(10), 0);
-        return new CheckerPool(slot -> LeanServer.start(pace > 0
+        CheckerPool.Launcher launcher = slot -> LeanServer.start(pace > 0
                 ? ScriptedTransport.pacedFactory(pace, recordings.script("checked/" + name + ".jsonl"))
-                : ScriptedTransport.factory(recordings.script("checked/" + name + ".jsonl")), settings),
-                1, new CheckerPool.Confinement(false, "recorded checker"));
+                : ScriptedTransport.factory(recordings.script("checked/" + name + ".jsonl")), settings);
+        CheckerPool.Confinement confinement = new CheckerPool.Confinement(false, "recorded checker");
+        return name.equals("basics")
+                // Tactic sessions at the one site of basics whose searches were recorded; elsewhere none starts.
+                ? new CheckerPool(launcher, 1, confinement, RecordedSessionLean.load("basics-or-swap"))
+                : new CheckerPool(launcher, 1, confinement);
     }
 }

@@ -73,6 +73,26 @@ public final class RecordedSessionLean implements CheckerPool.SessionLauncher {
         return new LeanPosition(recording.get("line").asInt(), recording.get("column").asInt());
     }
 
+    /**
+     * What a session file for the recorded site holds: the declaration's line after its name (the
+     * session renames it), the block's lines up to the site, and the session's tactic at the site.
+     */
+    String siteText() {
+        String[] lines = source().split("\n", -1);
+        int siteLine = site().line() - 1;
+        int declaration = siteLine;
+        while (declaration > 0 && !lines[declaration].matches("(theorem|lemma|example|def)\\b.*")) {
+            declaration--;
+        }
+        String[] words = lines[declaration].split(" ", 3);
+        StringBuilder text = new StringBuilder(words.length == 3 ? " " + words[2] : lines[declaration]).append('\n');
+        for (int line = declaration + 1; line < siteLine; line++) {
+            text.append(lines[line]).append('\n');
+        }
+        String site = lines[siteLine];
+        return text.append(site, 0, site.offsetByCodePoints(0, site().column())).append("lean3assist_session.run,").toString();
+    }
+
     /** Steps running {@code tactic} get no answer, as from a Lean stuck in it. */
     public RecordedSessionLean hangOn(String tactic) {
         hangOn.add(tactic);
@@ -110,6 +130,10 @@ public final class RecordedSessionLean implements CheckerPool.SessionLauncher {
         Matcher marker = MARKER.matcher(content);
         if (!marker.find()) {
             throw new IOException("no session marker in the file");
+        }
+        if (!content.contains(siteText())) {
+            // As Lean would not be at the recorded site: no recording to answer from.
+            throw new IOException("no recorded tactic session at this site");
         }
         started.incrementAndGet();
         contents.add(content);
