@@ -8,7 +8,9 @@
 //  2. Lean runs behind the server: opening errors.lean shows an error squiggle.
 //  3. The command palette lists every contributed command, and "Show Server Output" runs.
 //  4. A hover inside a proof of basics.lean shows the goal Lean recorded there and a "Suggestions"
-//     section naming a tactic Lean verified there (from shared/lean3/replays/basics.json).
+//     section naming a tactic Lean verified there (from shared/lean3/replays/basics.json); where no
+//     single tactic closes the goal, the hover lists a proof found by search first, and "Prove with
+//     Search" inserts it (from the recorded tactic sessions and checked replays).
 //  5. "Convert selection to Lean 3" on an informal sentence inserts a statement or shows Lean's error.
 //  6. The status bar item shows Lean's state and whether replays are sandboxed (with the stand-in
 //     lean, which cannot run in the sandbox, "replays not sandboxed"); Suggest Next Tactic, Explain
@@ -403,6 +405,51 @@ async function main() {
     log(`hover lists only recorded verified tactics: ${listed.join(' | ')}`);
     }
     await page.keyboard.press('Escape');
+  });
+
+  // or_swap_ex after `intro h`: no single tactic closes it; the recorded tactic sessions hold the
+  // product's searches there, and the checked replays the confirmation of the proof they find.
+  const SEARCHED = { line: 15, column: 2 };
+  const searchRecording = JSON.parse(fs.readFileSync(path.join(repoDir, 'lean-bridge', 'src', 'test', 'resources', 'lean3',
+    'tactic-sessions', 'basics-or-swap.json'), 'utf8'));
+  const searchedProof = searchRecording.steps.find((step) => step.answer.goals === 0).path.join(', ');
+
+  await check(`where no single tactic closes the goal (${HOVER.file} ${SEARCHED.line}:${SEARCHED.column}), the hover lists a proof found by search first`, async () => {
+    await goTo(page, SEARCHED.line, SEARCHED.column + 1);
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden)').first();
+    let lastShown = '(no hover)';
+    await waitFor('a hover with a proof found by search', 180 * SECOND, async () => {
+      await runCommand(page, 'Show or Focus Hover');
+      await hover.waitFor({ state: 'visible', timeout: 5 * SECOND });
+      lastShown = plain(await hover.innerText());
+      if (lastShown.includes('Proof found by search') && lastShown.includes(searchedProof)) {
+        return true;
+      }
+      await page.keyboard.press('Escape');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return false;
+    }).catch((error) => {
+      throw new Error(`${error.message}; the last hover showed:\n${lastShown}\nexpected the proof: ${searchedProof}`);
+    });
+    assert(lastShown.indexOf('Proof found by search') < lastShown.indexOf('Suggestions'),
+      `the proof is not listed before the suggestions:\n${lastShown}`);
+    await shot(page, '4b-hover-proof-found-by-search');
+    log(`hover lists the proof found by search first: ${searchedProof}`);
+    await page.keyboard.press('Escape');
+  });
+
+  await check('"Prove with Search" replaces the rest of the proof with the one Lean checked', async () => {
+    await goTo(page, SEARCHED.line, SEARCHED.column + 1);
+    await runCommand(page, 'Lean 3 Assist: Prove with Search');
+    const lines = page.locator('.editor-group-container .monaco-editor .view-lines').first();
+    await waitFor(`\`${searchedProof}\` in place of line ${SEARCHED.line}'s tactic and the rest of its block`, 180 * SECOND,
+      async () => plain(await lines.innerText()).includes(`${searchedProof}\nend`));
+    await shot(page, '4c-prove-with-search');
+    log(`prove with search inserted "${searchedProof}"`);
+    // Back to the recorded text, which the later checks expect.
+    await lines.click();
+    await page.keyboard.press('Control+Z');
+    await waitFor('the recorded text again', 20 * SECOND, async () => !plain(await lines.innerText()).includes(`${searchedProof}\nend`));
   });
 
   await check('"Suggest Next Tactic" offers verified tactics with their status and inserts the pick', async () => {

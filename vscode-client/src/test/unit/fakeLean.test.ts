@@ -208,4 +208,46 @@ function withoutWidgetIds(reply: unknown): unknown {
       fs.rmSync(workspace, { recursive: true, force: true });
     }
   });
+
+  it('answers a tactic session at a recorded site from the recorded steps, and refuses other sites', () => {
+    const recording: { source: string; line: number; column: number; start: unknown; steps: { path: string[]; answer: Record<string, unknown> }[] } =
+      JSON.parse(fs.readFileSync(path.join(projectRecordings, 'tactic-sessions', 'basics-or-swap.json'), 'utf8'));
+    const lines = recording.source.split('\n');
+    // The session file as the server writes it: the source up to the site, the declaration renamed,
+    // the session's tactic at the site (only its marker line and the site are read).
+    const sessionFile = (siteLine: number, column: number) => {
+      let declaration = siteLine - 1;
+      while (!/^theorem /.test(lines[declaration])) {
+        declaration--;
+      }
+      const renamed = lines[declaration].replace(/^theorem \S+/, 'theorem lean3assist_verdict_0123456789abcdef');
+      return 'import system.io\nmeta def marker : string := "lean3assist_session_0123456789abcdef"\n'
+        + [...lines.slice(0, declaration), renamed, ...lines.slice(declaration + 1, siteLine - 1)].join('\n') + '\n'
+        + lines[siteLine - 1].slice(0, column) + 'lean3assist_session.run,\nend\n';
+    };
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-lean-session-'));
+    try {
+      const file = path.join(workspace, 'session.lean');
+      fs.writeFileSync(file, sessionFile(recording.line, recording.column));
+      const proof = recording.steps.find((step) => step.answer.goals === 0)!.path;
+      const requests = proof.map((tactic, index) => ({ state: index, tactic, ms: 3000, heartbeats: 100000, names: [] }));
+      requests.push({ state: 0, tactic: 'not a recorded step', ms: 3000, heartbeats: 100000, names: [] });
+      const result = spawnSync(process.execPath, [fakeLean, '-M', '4096', '-j', '1', file], {
+        input: `${requests.map((r) => JSON.stringify(r)).join('\n')}\n\n`, encoding: 'utf8', timeout: 60_000,
+      });
+      const answers = result.stdout.split('\n').filter((l) => l.startsWith('lean3assist_session_0123456789abcdef '))
+        .map((l) => JSON.parse(l.slice(l.indexOf(' ') + 1)));
+      assert.deepStrictEqual(answers[0], recording.start);
+      // Each step of the recorded proof from the state the one before reached, the last with no goals left.
+      assert.strictEqual(answers[proof.length].goals, 0, result.stdout);
+      assert.match(answers[proof.length + 1].error, /not in the recordings/);
+
+      fs.writeFileSync(file, sessionFile(6, 2));
+      const elsewhere = spawnSync(process.execPath, [fakeLean, file], { input: '\n', encoding: 'utf8', timeout: 60_000 });
+      assert.notStrictEqual(elsewhere.status, 0);
+      assert.match(elsewhere.stdout, /no recorded tactic session/);
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
 });
