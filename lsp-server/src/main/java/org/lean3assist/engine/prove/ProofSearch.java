@@ -179,7 +179,7 @@ public final class ProofSearch {
             }
             Node node = frontier.poll();
             expansions++;
-            List<Step> steps = gather(node.state(), budget.stepsPerNode(), cancellation);
+            List<Step> steps = gather(node.state(), node.depth(), budget.stepsPerNode(), cancellation);
             if (steps.isEmpty()) {
                 continue;
             }
@@ -257,7 +257,7 @@ public final class ProofSearch {
         return Optional.empty();
     }
 
-    private List<Step> gather(GoalState state, int limit, Cancellation cancellation) {
+    private List<Step> gather(GoalState state, int depth, int limit, Cancellation cancellation) {
         Map<String, Step> byTactic = new LinkedHashMap<>();
         for (StepSource source : sources) {
             if (cancellation.isCancelled()) {
@@ -265,7 +265,7 @@ public final class ProofSearch {
             }
             List<Step> proposed;
             try {
-                proposed = source.steps(state, cancellation);
+                proposed = source.steps(state, depth, cancellation);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a step source failed; using the others", e);
                 continue;

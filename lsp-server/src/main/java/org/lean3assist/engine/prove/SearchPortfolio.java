@@ -43,6 +43,19 @@ public final class SearchPortfolio implements StepSource {
         this.available = Set.copyOf(available);
     }
 
+    /**
+     * The tactics tried only at the search's start: each either finishes a goal outright or fails
+     * slowly (a failing {@code library_search} or {@code tidy} runs to its limit), and after a
+     * first step the search has cheaper ways on.
+     */
+    static final Set<String> AT_START_ONLY = Set.of("tidy", "library_search", "dec_trivial");
+
+    @Override
+    public List<Step> steps(GoalState state, int depth, Cancellation cancellation) {
+        List<Step> all = steps(state, cancellation);
+        return depth == 0 ? all : all.stream().filter(step -> !AT_START_ONLY.contains(step.tactic())).toList();
+    }
+
     @Override
     public List<Step> steps(GoalState state, Cancellation cancellation) {
         if (state.isSolved()) {

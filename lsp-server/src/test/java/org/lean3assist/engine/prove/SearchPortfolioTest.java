@@ -53,6 +53,17 @@ class SearchPortfolioTest {
     }
 
     @Test
+    void theSlowBroadTacticsAreTriedOnlyAtTheStart() {
+        SearchPortfolio portfolio = new SearchPortfolio(Set.copyOf(SearchPortfolio.MATHLIB_TACTICS));
+        List<String> atStart = portfolio.steps(ALGEBRA, 0, Cancellation.NEVER).stream().map(Step::tactic).toList();
+        List<String> deeper = portfolio.steps(ALGEBRA, 2, Cancellation.NEVER).stream().map(Step::tactic).toList();
+
+        assertTrue(atStart.containsAll(List.of("tidy", "library_search", "dec_trivial")), atStart.toString());
+        assertTrue(deeper.stream().noneMatch(SearchPortfolio.AT_START_ONLY::contains), deeper.toString());
+        assertTrue(deeper.contains("linarith") && deeper.contains("norm_num"), deeper.toString());
+    }
+
+    @Test
     void substitutesAVariableAnEquationDefines() {
         GoalState state = GoalParser.parse(String.join("\n", "n : ℕ,", "h₀ : n = 3", "⊢ n * n = 9"));
 
