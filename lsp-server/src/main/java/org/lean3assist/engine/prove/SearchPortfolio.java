@@ -157,6 +157,12 @@ public final class SearchPortfolio implements StepSource {
             }
             priors.put("rw " + equation + " at ⊢", -1.4);
             priors.put("simp only [" + equation + "] at *", -1.8);
+            // An equation rewrites another fact too (rw h₀ at h₁, then linarith).
+            facts.stream().filter(fact -> !fact.equals(equation)).limit(2)
+                    .forEach(fact -> priors.putIfAbsent("rw " + equation + " at " + fact, -1.6));
+        }
+        if (has("field_simp") && !facts.isEmpty()) {
+            priors.put("field_simp at *", -1.9);
         }
         if (has("interval_cases")) {
             for (String name : numericVariables) {
