@@ -8,10 +8,10 @@ import org.lean3assist.engine.suggest.MathModel;
 import org.lean3assist.engine.suggest.Suggestion;
 
 /**
- * A model's samples as search steps. FIXME: {@link MathModel} gives its tactics best first but not
- * their log-probabilities, so the prior is the rank's ({@code log 1/(rank + 2)}), which puts the
- * model's first guess near the portfolio's best; the issue asks for the cumulative
- * log-probability, which needs the model's scores through {@code MathModel}.
+ * A model's samples as search steps, each with the log-probability of the model's output it came
+ * from as its prior, so that a node's score is the cumulative log-probability of the model's steps
+ * to it (and the portfolio's priors for the portfolio's). Where the model gives no log-probability
+ * (a remote server that reports none), the prior is the rank's ({@code log 1/(rank + 2)}).
  */
 public final class ModelSteps implements StepSource {
 
@@ -25,11 +25,15 @@ public final class ModelSteps implements StepSource {
 
     @Override
     public List<Step> steps(GoalState state, Cancellation cancellation) {
-        List<String> tactics = model.suggestTactics(state.render(), samples, cancellation);
+        List<MathModel.ScoredTactic> tactics = model.scoredTactics(state.render(), samples, cancellation);
         List<Step> steps = new ArrayList<>();
         for (int rank = 0; rank < tactics.size(); rank++) {
-            if (!tactics.get(rank).isBlank()) {
-                steps.add(new Step(tactics.get(rank), Math.log(1.0 / (rank + 2)), Suggestion.Source.MODEL));
+            MathModel.ScoredTactic tactic = tactics.get(rank);
+            if (!tactic.tactic().isBlank()) {
+                double logProb = tactic.logProb();
+                double prior = Double.isNaN(logProb) || Double.isInfinite(logProb) ? Math.log(1.0 / (rank + 2))
+                        : Math.min(0.0, logProb);
+                steps.add(new Step(tactic.tactic(), prior, Suggestion.Source.MODEL));
             }
         }
         return steps;

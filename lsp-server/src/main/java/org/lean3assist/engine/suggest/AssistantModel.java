@@ -26,6 +26,13 @@ public final class AssistantModel implements MathModel {
     }
 
     @Override
+    public List<ScoredTactic> scoredTactics(String tacticState, int n, Cancellation cancelled) {
+        return assistant.suggestTactics(tacticState, n, cancelled::isCancelled).stream()
+                .map(suggestion -> new ScoredTactic(suggestion.tactic(), suggestion.logProb()))
+                .toList();
+    }
+
+    @Override
     public List<String> formalize(String naturalLanguage, int n, Cancellation cancelled) {
         return assistant.formalize(naturalLanguage, n, cancelled::isCancelled);
     }

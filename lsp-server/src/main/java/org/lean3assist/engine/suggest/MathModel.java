@@ -13,6 +13,17 @@ public interface MathModel extends AutoCloseable {
     /** Up to {@code n} next tactics for a tactic state, best first. */
     List<String> suggestTactics(String tacticState, int n, Cancellation cancelled);
 
+    /**
+     * A tactic with the log-probability of the model's output it came from ({@link Double#NaN} when
+     * the model does not say, as a remote server may not).
+     */
+    record ScoredTactic(String tactic, double logProb) {}
+
+    /** The same as {@link #suggestTactics}, with each tactic's log-probability; NaN where the model gives none. */
+    default List<ScoredTactic> scoredTactics(String tacticState, int n, Cancellation cancelled) {
+        return suggestTactics(tacticState, n, cancelled).stream().map(tactic -> new ScoredTactic(tactic, Double.NaN)).toList();
+    }
+
     /** Up to {@code n} Lean 3 statements ({@code theorem name ... :=}) for a natural-language one. */
     List<String> formalize(String naturalLanguage, int n, Cancellation cancelled);
 
