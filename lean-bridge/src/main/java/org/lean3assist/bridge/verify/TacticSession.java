@@ -48,6 +48,10 @@ import org.lean3assist.bridge.transport.TransportListener;
  * one ({@code try_for_time}, {@code try_for}) inside Lean, and a watchdog here that kills the
  * session when no answer comes; a step that uses {@code sorry} is refused by the session.
  *
+ * <p>The session's file imports {@code system.io} (its own code reads and writes the pipes), so
+ * in a core-only file a step can name IO that a checker's replay could not: the filter refuses
+ * such text, the session refuses its meta names, and the sandbox holds whatever is left.
+ *
  * <p>Requests are written in ASCII (every other character escaped): the session reads its input
  * as bytes, and Lean's JSON reader turns the escapes back into the characters.
  */
@@ -114,6 +118,8 @@ public final class TacticSession implements AutoCloseable {
     private final String marker;
     private final Limits limits;
     private final Verifier.Screen screen;
+    /** Whether Lean is asked which of a step's names are meta code; off only in tests of the sandbox alone. */
+    private final boolean askNames;
     private final BlockingQueue<JsonNode> answers = new LinkedBlockingQueue<>();
     private final Deque<String> recent = new ArrayDeque<>();
     private final GoalState initial;
@@ -121,10 +127,11 @@ public final class TacticSession implements AutoCloseable {
     private volatile String endedWhy = "";
 
     private TacticSession(CheckerPool.SessionLauncher launcher, String content, String marker, Limits limits,
-                          Verifier.Screen screen) throws IOException {
+                          Verifier.Screen screen, boolean askNames) throws IOException {
         this.marker = marker;
         this.limits = limits;
         this.screen = screen;
+        this.askNames = askNames;
         this.transport = launcher.start(content, new TransportListener() {
             @Override
             public void onLine(String line) {
@@ -181,10 +188,17 @@ public final class TacticSession implements AutoCloseable {
      */
     static TacticSession start(CheckerPool.SessionLauncher launcher, String source, LeanPosition cursor,
                                TacticBlock block, Limits limits, Verifier.Screen screen) throws IOException {
+        return start(launcher, source, cursor, block, limits, screen, true);
+    }
+
+    /** The same; with {@code askNames} false no step's names are asked about, for tests of the sandbox alone. */
+    static TacticSession start(CheckerPool.SessionLauncher launcher, String source, LeanPosition cursor,
+                               TacticBlock block, Limits limits, Verifier.Screen screen, boolean askNames)
+            throws IOException {
         byte[] nonce = new byte[8];
         RANDOM.nextBytes(nonce);
         String marker = "lean3assist_session_" + HexFormat.of().formatHex(nonce);
-        return new TacticSession(launcher, content(source, cursor, block, marker), marker, limits, screen);
+        return new TacticSession(launcher, content(source, cursor, block, marker), marker, limits, screen, askNames);
     }
 
     /**
@@ -241,7 +255,7 @@ public final class TacticSession implements AutoCloseable {
         request.put("ms", limits.perStep().toMillis());
         request.put("heartbeats", limits.heartbeats());
         ArrayNode names = request.putArray("names");
-        for (String name : MetaNames.namesIn(tactic)) {
+        for (String name : askNames ? MetaNames.namesIn(tactic) : java.util.Set.<String>of()) {
             ArrayNode parts = names.addArray();
             for (String part : name.split("\\.")) {
                 parts.add(part);
