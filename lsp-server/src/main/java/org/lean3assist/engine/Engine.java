@@ -307,6 +307,12 @@ public final class Engine implements AutoCloseable {
      */
     public ProofSearch.Outcome prove(Place place, GoalState goal, ProofSearch.Budget budget, Cancellation cancellation,
                                      Consumer<ProofSearch.Progress> onProgress) {
+        return prove(place, goal, budget, place.project().checkers().size(), cancellation, onProgress);
+    }
+
+    /** The same, exploring in at most {@code lanes} tactic sessions (each a Lean with the file's imports). */
+    ProofSearch.Outcome prove(Place place, GoalState goal, ProofSearch.Budget budget, int lanes, Cancellation cancellation,
+                              Consumer<ProofSearch.Progress> onProgress) {
         String uri = place.uri();
         int version = place.version();
         Cancellation stale = () -> documents.get(uri).map(now -> now.version() != version).orElse(true);
@@ -319,7 +325,7 @@ public final class Engine implements AutoCloseable {
         var replays = new VerifierSteps(verifier, place.path(), version, text, place.site().start());
         SessionSteps.Opener opener = () -> verifier.openSession(text, place.site().start(), SEARCH_STEP_LIMIT);
         long opening = System.nanoTime();
-        List<TacticSession> sessions = openSessions(opener, place.project().checkers().size());
+        List<TacticSession> sessions = openSessions(opener, Math.max(1, lanes));
         if (sessions.isEmpty()) {
             // Slower, and exact all the same: every step a replay of the proof so far.
             return new ProofSearch(replays, sources).search(goal, budget, stop, onProgress);
@@ -401,7 +407,8 @@ public final class Engine implements AutoCloseable {
                 }
                 searches.execute(() -> {
                     try {
-                        outcome.complete(prove(place, goal, HOVER_BUDGET, cancelled::get, progress -> { }));
+                        // One session: a hover should not hold a Lean per core for a search nobody asked for.
+                        outcome.complete(prove(place, goal, HOVER_BUDGET, 1, cancelled::get, progress -> { }));
                     } catch (RuntimeException failed) {
                         outcome.completeExceptionally(failed);
                     }
