@@ -25,6 +25,9 @@ import java.util.logging.Logger;
 import org.lean3assist.bridge.goal.GoalParser;
 import org.lean3assist.bridge.goal.GoalState;
 import org.lean3assist.bridge.text.LeanPosition;
+import org.lean3assist.bridge.text.LeanScanner;
+import org.lean3assist.bridge.text.LeanToken;
+import org.lean3assist.bridge.text.PositionConverter;
 import org.lean3assist.bridge.text.TacticBlock;
 import org.lean3assist.bridge.text.TacticBlocks;
 import org.lean3assist.bridge.transport.ExitStatus;
@@ -218,11 +221,61 @@ public final class TacticSession implements AutoCloseable {
         if (!marker.matches("lean3assist_session_[0-9a-f]{16}")) {
             throw new IllegalArgumentException("not a session marker: " + marker);
         }
-        Variant variant = VariantBuilder.build(source, cursor, block, SESSION_TACTIC);
+        Variant variant = VariantBuilder.build(stubEarlierProofs(source, block.declarationLine()), cursor, block,
+                SESSION_TACTIC);
         ImportHeader.Scanned inVariant = ImportHeader.scan(variant.content());
         return inVariant.header().text() + "import system.io\n" + CODE.replace(MARKER_PLACEHOLDER, marker) + "\n"
                 + variant.content().substring(inVariant.end());
     }
+
+    /**
+     * {@code source} with the tactic proof of every theorem, lemma and example that ends before
+     * line {@code declarationLine} replaced by {@code sorry}, each line kept where it was. A
+     * session elaborates the file up to its site once per start; a later statement needs the earlier
+     * statements, not their proofs, so the session gets there in the time of the statements. Only
+     * leads come from a session, and the confirming replay elaborates the file as it is. Definitions
+     * and instances keep their bodies: later proofs may unfold them.
+     */
+    static String stubEarlierProofs(String source, int declarationLine) {
+        List<LeanToken> tokens = LeanScanner.scan(source);
+        PositionConverter converter = new PositionConverter(source);
+        int limit = converter.offsetOf(new LeanPosition(declarationLine, 0));
+        StringBuilder stubbed = new StringBuilder();
+        int copied = 0;
+        Deque<Integer> openers = new ArrayDeque<>();
+        String command = "";
+        for (int index = 0; index < tokens.size(); index++) {
+            LeanToken token = tokens.get(index);
+            if (token.kind() != LeanToken.Kind.IDENTIFIER) {
+                continue;
+            }
+            if (isOutermostProof(openers, tokens) && TacticBlocks.DECLARATION_COMMANDS.contains(token.text())) {
+                command = token.text();
+            }
+            if (OPENERS_CLOSED_BY_END.contains(token.text())) {
+                openers.push(index);
+            } else if (token.text().equals("end") && !openers.isEmpty()) {
+                LeanToken opener = tokens.get(openers.pop());
+                boolean proof = opener.text().equals("begin") && PROOF_COMMANDS.contains(command);
+                if (proof && isOutermostProof(openers, tokens) && token.end() <= limit) {
+                    String inside = source.substring(opener.end(), token.start());
+                    stubbed.append(source, copied, opener.end()).append(" sorry")
+                            .append("\n".repeat((int) inside.chars().filter(character -> character == '\n').count()))
+                            .append(inside.endsWith("\n") || inside.isEmpty() ? "" : " ");
+                    copied = token.start();
+                }
+            }
+        }
+        return stubbed.append(source.substring(copied)).toString();
+    }
+
+    /** Whether no {@code begin} is open around a block just closed (a proof's outermost block). */
+    private static boolean isOutermostProof(Deque<Integer> openers, List<LeanToken> tokens) {
+        return openers.stream().noneMatch(open -> tokens.get(open).text().equals("begin"));
+    }
+
+    private static final java.util.Set<String> OPENERS_CLOSED_BY_END = java.util.Set.of("begin", "match", "namespace", "section");
+    private static final java.util.Set<String> PROOF_COMMANDS = java.util.Set.of("theorem", "lemma", "example");
 
     /** The goals at the site: state 0. */
     public GoalState initial() {

@@ -157,4 +157,33 @@ class TacticSessionTest {
         assertThrows(IllegalArgumentException.class, () -> TacticSession.content(prelude, site,
                 TacticBlocks.enclosing(prelude, site).orElseThrow(), "lean3assist_session_0123456789abcdef"));
     }
+
+    @Test
+    void earlierProofsAreStubbedLineForLineAndDefinitionsKeepTheirBodies() {
+        String source = String.join("\n",
+                "namespace demo",
+                "def twice (n : ℕ) : ℕ :=",
+                "begin",
+                "  exact n + n",
+                "end",
+                "lemma slow (p : Prop) (hp : p) : p ∧ p :=",
+                "begin",
+                "  split,",
+                "  { exact hp },",
+                "  { exact hp }",
+                "end",
+                "example : true := begin trivial end",
+                "theorem here (n : ℕ) : twice n = n + n :=",
+                "begin",
+                "  refl",
+                "end",
+                "end demo",
+                "");
+        String stubbed = TacticSession.stubEarlierProofs(source, 13);
+        assertEquals(source.split("\n", -1).length, stubbed.split("\n", -1).length, "every line where it was:\n" + stubbed);
+        assertTrue(stubbed.contains("begin\n  exact n + n\nend"), "a definition keeps its body:\n" + stubbed);
+        assertTrue(stubbed.contains("lemma slow (p : Prop) (hp : p) : p ∧ p :=\nbegin sorry\n\n\n\nend"), stubbed);
+        assertTrue(stubbed.contains("example : true := begin sorry end"), stubbed);
+        assertTrue(stubbed.contains("theorem here (n : ℕ) : twice n = n + n :=\nbegin\n  refl\nend"), "the site's own proof stays:\n" + stubbed);
+    }
 }
