@@ -20,7 +20,8 @@ public final class TacticBlocks {
     public static final Set<String> DECLARATION_COMMANDS = Set.of(
             "theorem", "lemma", "def", "example", "instance", "definition", "abbreviation");
 
-    private static final Set<String> OPENERS_CLOSED_BY_END = Set.of("begin", "match", "namespace", "section");
+    /** The keywords whose block an {@code end} closes. */
+    public static final Set<String> OPENERS_CLOSED_BY_END = Set.of("begin", "match", "namespace", "section");
 
     private TacticBlocks() {
     }

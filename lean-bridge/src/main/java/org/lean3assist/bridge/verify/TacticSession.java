@@ -172,13 +172,19 @@ public final class TacticSession implements AutoCloseable {
      */
     public static TacticSession open(CheckerPool.SessionLauncher launcher, String source, LeanPosition cursor,
                                      Limits limits) throws IOException {
+        return open(launcher, source, cursor, limits, SafetyFilter::check);
+    }
+
+    /** The same with {@code screen} in place of the safety filter ({@link Verifier#openSession} gives its own). */
+    static TacticSession open(CheckerPool.SessionLauncher launcher, String source, LeanPosition cursor, Limits limits,
+                              Verifier.Screen screen) throws IOException {
         TacticBlock block = TacticBlocks.enclosing(source, cursor).orElseThrow(() -> new IllegalArgumentException(
                 "position " + cursor + " is not inside a begin … end block that is closed"));
         Optional<String> problem = TacticBlocks.replayPositionProblem(source, block, cursor);
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get());
         }
-        return start(launcher, source, cursor, block, limits, SafetyFilter::check);
+        return start(launcher, source, cursor, block, limits, screen);
     }
 
     /**
@@ -252,7 +258,7 @@ public final class TacticSession implements AutoCloseable {
             if (isOutermostProof(openers, tokens) && TacticBlocks.DECLARATION_COMMANDS.contains(token.text())) {
                 command = token.text();
             }
-            if (OPENERS_CLOSED_BY_END.contains(token.text())) {
+            if (TacticBlocks.OPENERS_CLOSED_BY_END.contains(token.text())) {
                 openers.push(index);
             } else if (token.text().equals("end") && !openers.isEmpty()) {
                 LeanToken opener = tokens.get(openers.pop());
@@ -274,7 +280,6 @@ public final class TacticSession implements AutoCloseable {
         return openers.stream().noneMatch(open -> tokens.get(open).text().equals("begin"));
     }
 
-    private static final java.util.Set<String> OPENERS_CLOSED_BY_END = java.util.Set.of("begin", "match", "namespace", "section");
     private static final java.util.Set<String> PROOF_COMMANDS = java.util.Set.of("theorem", "lemma", "example");
 
     /** The goals at the site: state 0. */

@@ -288,15 +288,9 @@ public final class Verifier implements AutoCloseable {
         if (launcher.isEmpty()) {
             throw new IOException("these checkers start no tactic sessions: " + checkers.confinement().description());
         }
-        TacticBlock block = TacticBlocks.enclosing(content, position).orElseThrow(() -> new IllegalArgumentException(
-                "position " + position + " is not inside a begin … end block that is closed"));
-        Optional<String> problem = TacticBlocks.replayPositionProblem(content, block, position);
-        if (problem.isPresent()) {
-            throw new IllegalArgumentException(problem.get());
-        }
         TacticSession.Limits limits = new TacticSession.Limits(perStep, editing.settings().deterministicTimeout(),
                 replayTimeout.multipliedBy(2));
-        return TacticSession.start(launcher.get(), content, position, block, limits, screen);
+        return TacticSession.open(launcher.get(), content, position, limits, screen);
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class SessionRecording implements CheckerPool.SessionLauncher {
             }
         });
         // The first answer is the start's; each later one answers the oldest request not yet answered.
-        return new Transport() {
+        return new ForwardingTransport(inner) {
             @Override
             public void send(String line) throws IOException {
                 JsonNode request = JSON.readTree(line);
@@ -85,21 +85,6 @@ public final class SessionRecording implements CheckerPool.SessionLauncher {
                     asked.add(List.copyOf(path));
                 }
                 inner.send(line);
-            }
-
-            @Override
-            public void closeInput() {
-                inner.closeInput();
-            }
-
-            @Override
-            public void kill() {
-                inner.kill();
-            }
-
-            @Override
-            public void close() {
-                inner.close();
             }
         };
     }

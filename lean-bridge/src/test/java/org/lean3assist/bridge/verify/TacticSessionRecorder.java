@@ -1,14 +1,7 @@
 package org.lean3assist.bridge.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.RealLean;
 import org.lean3assist.bridge.sandbox.Sandbox;
+import org.lean3assist.bridge.testing.SessionRecording;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.text.TacticBlocks;
-import org.lean3assist.bridge.transport.TransportListener;
 
 /**
  * Makes the tactic-session recordings that {@code RecordedSessionLean} answers from: a real
@@ -30,8 +23,6 @@ import org.lean3assist.bridge.transport.TransportListener;
  */
 @EnabledIf(value = "recording", disabledReason = "records only with -Dlean3assist.record=DIR and a real Lean 3")
 class TacticSessionRecorder {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A core-only exercise: a conjunction with a numeral equation, so paths of one to three steps close it. */
     static final String CONJUNCTION = String.join("\n",
@@ -74,68 +65,26 @@ class TacticSessionRecorder {
     }
 
     private void record(String name, String source, LeanPosition site, List<List<String>> paths) throws Exception {
-        Path out = Path.of(System.getProperty("lean3assist.record"));
         LeanBridgeSettings settings = LeanBridgeSettings.defaults();
-        List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CheckerPool real = CheckerPool.forProject(RealLean.installation(), workspace, settings,
-                Sandbox.none("recording"));
-        CheckerPool.SessionLauncher recordingLauncher = (content, listener) -> real.sessions().orElseThrow()
-                .start(content, new TransportListener() {
-                    @Override
-                    public void onLine(String line) {
-                        answers.add(line);
-                        listener.onLine(line);
+        try (CheckerPool real = CheckerPool.forProject(RealLean.installation(), workspace, settings,
+                Sandbox.none("recording"))) {
+            SessionRecording recording = new SessionRecording(real.sessions().orElseThrow());
+            try (TacticSession session = TacticSession.start(recording, source, site,
+                    TacticBlocks.enclosing(source, site).orElseThrow(),
+                    new TacticSession.Limits(Duration.ofSeconds(2), settings.deterministicTimeout(), Duration.ofSeconds(120)),
+                    candidate -> SafetyVerdict.accept())) {
+                Map<List<String>, Integer> states = new HashMap<>();
+                states.put(List.of(), 0);
+                for (List<String> path : paths) {
+                    Integer state = states.get(path.subList(0, path.size() - 1));
+                    if (state == null) {
+                        throw new IllegalStateException("record " + path.subList(0, path.size() - 1) + " before " + path);
                     }
-
-                    @Override
-                    public void onStderr(String line) {
-                        listener.onStderr(line);
-                    }
-
-                    @Override
-                    public void onExit(org.lean3assist.bridge.transport.ExitStatus status) {
-                        listener.onExit(status);
-                    }
-                });
-        ObjectNode recording = JSON.createObjectNode();
-        recording.put("source", source);
-        recording.put("line", site.line());
-        recording.put("column", site.column());
-        recording.put("lean", RealLean.installation().versionLine());
-        ArrayNode steps = recording.putArray("steps");
-        try (real; TacticSession session = TacticSession.start(recordingLauncher, source, site,
-                TacticBlocks.enclosing(source, site).orElseThrow(),
-                new TacticSession.Limits(Duration.ofSeconds(2), settings.deterministicTimeout(), Duration.ofSeconds(120)),
-                candidate -> SafetyVerdict.accept())) {
-            recording.set("start", lastAnswer(answers));
-            Map<List<String>, Integer> states = new HashMap<>();
-            states.put(List.of(), 0);
-            for (List<String> path : paths) {
-                List<String> from = path.subList(0, path.size() - 1);
-                Integer state = states.get(from);
-                if (state == null) {
-                    throw new IllegalStateException("record " + from + " before " + path);
+                    session.step(state, path.get(path.size() - 1)).state().ifPresent(reached -> states.put(path, reached));
                 }
-                answers.clear();
-                TacticSession.Step step = session.step(state, path.get(path.size() - 1));
-                step.state().ifPresent(reached -> states.put(path, reached));
-                ObjectNode row = steps.addObject();
-                path.forEach(row.putArray("path")::add);
-                row.set("answer", lastAnswer(answers));
             }
+            recording.write(Path.of(System.getProperty("lean3assist.record")).resolve(name + ".json"), source, site,
+                    RealLean.installation().versionLine());
         }
-        Files.createDirectories(out);
-        Files.writeString(out.resolve(name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(recording) + "\n");
-    }
-
-    /** The last marked answer among the lines read, without its marker. */
-    private static JsonNode lastAnswer(List<String> lines) throws IOException {
-        for (int index = lines.size() - 1; index >= 0; index--) {
-            String line = lines.get(index);
-            if (line.startsWith("lean3assist_session_")) {
-                return JSON.readTree(line.substring(line.indexOf(' ') + 1));
-            }
-        }
-        throw new IllegalStateException("no answer among " + lines);
     }
 }
