@@ -88,6 +88,7 @@ public final class SearchPortfolio implements StepSource {
     private void mathlib(Goal goal, Map<String, Double> priors) {
         List<String> facts = new ArrayList<>();
         List<String> equations = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
         Set<String> numericVariables = new LinkedHashSet<>();
         Map<String, String> typeOf = new LinkedHashMap<>();
         for (Hypothesis hypothesis : goal.hypotheses()) {
@@ -99,6 +100,8 @@ public final class SearchPortfolio implements StepSource {
                 typeOf.put(name, type);
                 if (NUMERIC_TYPE.matcher(type).matches()) {
                     numericVariables.add(name);
+                } else if (definesAFunction(type)) {
+                    definitions.add(name);
                 } else if (ORDERED.matcher(type).find() && !type.startsWith("∀") && !type.contains("→")) {
                     facts.add(name);
                     if (TacticPortfolio.topLevel(type, "=") && !TacticPortfolio.topLevel(type, "≠")) {
@@ -120,8 +123,30 @@ public final class SearchPortfolio implements StepSource {
                 priors.put("simp [finset.sum_range_succ, finset.prod_range_succ]", -1.0);
             }
         }
+        if (has("norm_num") && target.contains(" % ")) {
+            // Remainders of sums, products and powers reduce through the remainders of their parts.
+            String lemmas = typeOf.values().stream().anyMatch(type -> type.equals("ℤ") || type.equals("int"))
+                    ? "int.add_mod, int.mul_mod" : "nat.add_mod, nat.mul_mod, nat.pow_mod";
+            priors.put("norm_num [" + lemmas + (equations.isEmpty() ? "" : ", " + String.join(", ", equations)) + "]", -0.7);
+        }
+        if (has("norm_num") && (target.contains("⌊") || target.contains("int.floor"))) {
+            priors.put("norm_num [int.floor_eq_iff]", -0.6);
+        }
+        if (has("norm_num") && (target.contains("⌈") || target.contains("int.ceil"))) {
+            priors.put("norm_num [int.ceil_eq_iff]", -0.6);
+        }
+        for (String definition : definitions) {
+            // A function given by an equation for every argument: unfold it everywhere.
+            priors.put("simp only [" + definition + "] at *", -0.9);
+            if (has("norm_num")) {
+                priors.put("norm_num [" + definition + "] at *", -1.2);
+            }
+        }
         if (has("linarith")) {
             priors.put("linarith", -0.5);
+            // An absolute value splits into its two cases, each linear.
+            absoluteValues(goal).stream().limit(2).forEach(argument -> priors.putIfAbsent(
+                    "rcases abs_cases (" + argument + ") with ⟨h_abs, h_abs'⟩ | ⟨h_abs, h_abs'⟩", -1.0));
         }
         if (has("nlinarith")) {
             List<String> hints = hints(target, numericVariables, facts);
@@ -144,6 +169,10 @@ public final class SearchPortfolio implements StepSource {
         }
         if (has("field_simp")) {
             priors.put("field_simp", -1.6);
+            if (has("ring") && TacticPortfolio.topLevel(target, "=") && (target.contains("/") || target.contains("⁻¹"))) {
+                // Clearing denominators leaves a ring identity; one step, so the search need not find two.
+                priors.put("field_simp, ring", -1.2);
+            }
         }
         if (has("norm_cast") && target.contains("↑")) {
             priors.put("norm_cast", -1.3);
@@ -186,6 +215,56 @@ public final class SearchPortfolio implements StepSource {
         if (has("library_search")) {
             priors.put("library_search", -3.0);
         }
+    }
+
+    /** Whether a hypothesis is {@code ∀ x, f x = …}: a function given by an equation, with no premise. */
+    static boolean definesAFunction(String type) {
+        if (!type.startsWith("∀") || type.contains("→")) {
+            return false;
+        }
+        int comma = type.indexOf(',');
+        return comma > 0 && TacticPortfolio.topLevel(type.substring(comma + 1).strip(), "=");
+    }
+
+    /** The arguments of the absolute values in a goal's hypotheses and target ({@code |e|} or {@code abs e}), each once. */
+    static List<String> absoluteValues(Goal goal) {
+        Set<String> arguments = new LinkedHashSet<>();
+        List<String> texts = new ArrayList<>();
+        goal.hypotheses().forEach(hypothesis -> texts.add(hypothesis.type()));
+        texts.add(goal.target());
+        for (String text : texts) {
+            Matcher bars = ABSOLUTE_VALUE.matcher(text);
+            while (bars.find()) {
+                arguments.add(bars.group(1).strip());
+            }
+            int at = text.indexOf("abs (");
+            while (at >= 0) {
+                int open = at + "abs ".length();
+                int close = closing(text, open);
+                if (close > open) {
+                    arguments.add(text.substring(open + 1, close).strip());
+                }
+                at = text.indexOf("abs (", at + 1);
+            }
+        }
+        arguments.removeIf(String::isEmpty);
+        return List.copyOf(arguments);
+    }
+
+    private static final Pattern ABSOLUTE_VALUE = Pattern.compile("\\|([^|]+)\\|");
+
+    /** The index of the parenthesis closing the one at {@code open}, or -1. */
+    private static int closing(String text, int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Squares of differences and sums of up to three numeric variables, then the facts: nlinarith's products. */

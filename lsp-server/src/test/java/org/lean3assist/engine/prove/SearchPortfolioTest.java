@@ -83,6 +83,52 @@ class SearchPortfolioTest {
     }
 
     @Test
+    void reducesARemainderThroughItsPartsWithTheContextsEquations() {
+        GoalState natural = GoalParser.parse(String.join("\n", "n : ℕ,", "h₀ : n % 7 = 3", "⊢ (2 * n + 1) % 7 = 0"));
+        GoalState integer = GoalParser.parse(String.join("\n", "n : ℤ,", "h₀ : n % 5 = 3", "⊢ 2 * n % 5 = 1"));
+
+        assertTrue(tactics(Set.of("norm_num"), natural).contains("norm_num [nat.add_mod, nat.mul_mod, nat.pow_mod, h₀]"),
+                tactics(Set.of("norm_num"), natural).toString());
+        assertTrue(tactics(Set.of("norm_num"), integer).contains("norm_num [int.add_mod, int.mul_mod, h₀]"),
+                tactics(Set.of("norm_num"), integer).toString());
+        assertTrue(tactics(Set.of("norm_num"), ALGEBRA).stream().noneMatch(tactic -> tactic.contains("_mod")),
+                "no remainder in the goal, no remainder lemmas");
+    }
+
+    @Test
+    void unfoldsAFunctionTheContextDefinesForEveryArgument() {
+        GoalState state = GoalParser.parse(String.join("\n", "a b : ℝ,", "f : ℝ → ℝ,",
+                "h₀ : ∀ (x : ℝ), f x = x ^ 2 + a * x + b,", "h₁ : ∀ (x : ℝ), 0 < x → f x = 1,", "h₂ : f b = 0", "⊢ a + b = -1"));
+
+        List<String> steps = tactics(Set.of("norm_num", "linarith"), state);
+
+        assertTrue(steps.contains("simp only [h₀] at *"), steps.toString());
+        assertTrue(steps.contains("norm_num [h₀] at *"), steps.toString());
+        assertTrue(steps.stream().noneMatch(tactic -> tactic.contains("[h₁] at *")), "h₁ has a premise: " + steps);
+    }
+
+    @Test
+    void splitsAnAbsoluteValueIntoItsCasesAndAFloorByItsBounds() {
+        GoalState abs = GoalParser.parse(String.join("\n", "a : ℝ,", "h₀ : 1 / 5 * |9 + 2 * a| < 1", "⊢ -7 < a ∧ a < -2"));
+        GoalState floor = GoalParser.parse("⊢ ⌊(9:ℝ) / 160 * 100⌋ = 5");
+
+        assertTrue(tactics(Set.of("linarith"), abs).contains("rcases abs_cases (9 + 2 * a) with ⟨h_abs, h_abs'⟩ | ⟨h_abs, h_abs'⟩"),
+                tactics(Set.of("linarith"), abs).toString());
+        assertEquals(List.of("9 + 2 * a", "x - 1"), SearchPortfolio.absoluteValues(GoalParser.parse(String.join("\n",
+                "x a : ℝ,", "h : abs (x - 1) < 2,", "h' : |9 + 2 * a| < 1", "⊢ |9 + 2 * a| ≤ 1")).goals().get(0))
+                .stream().sorted().toList());
+        assertTrue(tactics(Set.of("norm_num"), floor).contains("norm_num [int.floor_eq_iff]"), tactics(Set.of("norm_num"), floor).toString());
+    }
+
+    @Test
+    void clearsDenominatorsAndCallsRingAsOneStep() {
+        GoalState state = GoalParser.parse(String.join("\n", "x : ℝ,", "h₀ : x ≠ 0", "⊢ (4 / x)⁻¹ * (3 * x ^ 3 / x) ^ 2 = 9 / 4 * x ^ 5"));
+
+        assertTrue(tactics(Set.of("field_simp", "ring"), state).contains("field_simp, ring"));
+        assertFalse(tactics(Set.of("field_simp", "ring"), ALGEBRA).contains("field_simp, ring"), "no denominator");
+    }
+
+    @Test
     void proposesNothingForASolvedState() {
         assertEquals(List.of(), tactics(Set.copyOf(SearchPortfolio.MATHLIB_TACTICS), GoalState.NO_GOALS));
     }
