@@ -13,6 +13,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 import { CommandTable, registerCommands } from './commands';
+import { PanelView, SuggestionsPanel } from './infoview';
 import { javaCandidates, javaProblem, parseJavaVersion } from './java';
 import { ClientPhase, formalizeOutcome, FormalizeOutcome, insertionAfter, proveOutcome, ProveOutcome, serverSettingsTree, statusView, StatusView, tacticPicks } from './presentation';
 import {
@@ -46,6 +47,8 @@ export interface Lean3AssistApi {
   lastStatus(): StatusParams | undefined;
   /** The ids of the commands this extension registered itself. */
   registeredCommands(): readonly string[];
+  /** The Lean 3 Assist panel: whether it is open and the report it draws. */
+  panel(): PanelView;
 }
 
 const SERVER_JAR = path.join('server', 'lean3-assist.jar');
@@ -60,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lean3A
     statusBar: () => assist.view,
     lastStatus: () => assist.status,
     registeredCommands: () => assist.commandIds,
+    panel: () => assist.panel.view(),
   };
 }
 
@@ -78,7 +82,8 @@ class Lean3Assist implements vscode.Disposable {
 
   private readonly output = vscode.window.createOutputChannel(COMMAND_CATEGORY);
   private readonly statusItem = vscode.window.createStatusBarItem(`${NAMESPACE}.status`, vscode.StatusBarAlignment.Left, 0);
-  private readonly disposables: vscode.Disposable[] = [this.output, this.statusItem];
+  readonly panel = new SuggestionsPanel(() => this.client, (line) => this.output.appendLine(line));
+  private readonly disposables: vscode.Disposable[] = [this.output, this.statusItem, this.panel];
 
   constructor(private readonly context: vscode.ExtensionContext) {
     current = this;
@@ -90,6 +95,7 @@ class Lean3Assist implements vscode.Disposable {
       [Commands.convertSelection]: () => this.convertSelection(),
       [Commands.explainStatement]: () => this.explainStatement(),
       [Commands.proveWithSearch]: () => this.proveWithSearch(),
+      [Commands.showPanel]: () => this.panel.show(),
       [Commands.restartLean]: () => this.restartLean(),
       [Commands.showOutput]: () => this.output.show(true),
     };
@@ -99,6 +105,25 @@ class Lean3Assist implements vscode.Disposable {
     })) {
       this.disposables.push(registration as vscode.Disposable);
     }
+    this.openPanelWithFirstLeanFile();
+  }
+
+  /** With `lean3Assist.panel.openOnStart`, the panel opens beside the first Lean file shown. */
+  private openPanelWithFirstLeanFile(): void {
+    if (!vscode.workspace.getConfiguration().get<boolean>(Settings.panelOpenOnStart, false)) {
+      return;
+    }
+    if (vscode.window.activeTextEditor?.document.languageId === 'lean') {
+      this.panel.show();
+      return;
+    }
+    const waiting = vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor?.document.languageId === 'lean') {
+        waiting.dispose();
+        this.panel.show();
+      }
+    });
+    this.disposables.push(waiting);
   }
 
   /** Starts the server; `started` settles when it has answered `initialize`. */
@@ -169,6 +194,7 @@ class Lean3Assist implements vscode.Disposable {
         this.status = status;
         this.show('running');
       }),
+      this.panel.attach(client),
     );
     try {
       await client.start();

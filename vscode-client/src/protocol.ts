@@ -19,6 +19,7 @@ export const Commands = {
   convertSelection: `${NAMESPACE}.convertSelection`,
   explainStatement: `${NAMESPACE}.explainStatement`,
   proveWithSearch: `${NAMESPACE}.proveWithSearch`,
+  showPanel: `${NAMESPACE}.showPanel`,
   restartLean: `${NAMESPACE}.restartLean`,
   showOutput: `${NAMESPACE}.showOutput`,
 } as const;
@@ -194,6 +195,110 @@ export interface StatusParams {
   sandbox?: string;
 }
 
+// ---- following the cursor: the Lean 3 Assist panel ----
+
+/**
+ * Request client -> server: follow the place under the cursor (sent as it moves, debounced, and
+ * after each edit). The server answers with the subscription and from then on pushes
+ * `SUGGESTIONS_METHOD` for it. `textDocument: null` stops following.
+ */
+export const FOLLOW_METHOD = '$/lean3Assist/follow';
+
+export interface FollowParams {
+  textDocument: { uri: string } | null;
+  position: Position | null;
+}
+
+export interface FollowResult {
+  /** Grows with every follow; null once following stopped. */
+  subscription: number | null;
+}
+
+/** Notification server -> client: the followed place's goal, verdicts and search, as Lean judges. */
+export const SUGGESTIONS_METHOD = '$/lean3Assist/suggestions';
+
+/** Request client -> server: stop the searches running from a subscription's place. */
+export const STOP_SEARCH_METHOD = '$/lean3Assist/stopSearch';
+
+export interface StopSearchParams {
+  subscription: number;
+}
+
+export interface StopSearchResult {
+  stopped: boolean;
+}
+
+/**
+ * How far the work at the followed place has got: outside a tactic proof, waiting for Lean's goal,
+ * no goal there, candidates being checked, all checked (a search may still run).
+ */
+export const FOLLOW_PHASES = ['outside', 'waiting', 'noGoal', 'checking', 'done'] as const;
+export type FollowPhase = (typeof FOLLOW_PHASES)[number];
+
+export interface TextEditView {
+  range: { start: Position; end: Position };
+  newText: string;
+}
+
+export interface HypothesisView {
+  names: string[];
+  type: string;
+}
+
+export interface GoalView {
+  caseTag: string | null;
+  hypotheses: HypothesisView[];
+  target: string;
+}
+
+export interface GoalStateView {
+  /** The state as Lean prints it. */
+  rendered: string;
+  /** Its goals one by one; empty when the text could not be read (show `rendered` then). */
+  goals: GoalView[];
+}
+
+export interface FollowedSuggestion extends TacticSuggestion {
+  /** What it does, in words ("closes the goal", "makes progress: 2 goals left"). */
+  description: string;
+  /** For a verified suggestion, the edit that inserts it before the tactic at the place; null otherwise. */
+  edit: TextEditView | null;
+}
+
+export interface SearchView {
+  running: boolean;
+  expansions: number;
+  depth: number;
+  /** The proof's steps, or the best partial ones so far. */
+  bestSteps: string[];
+  /** Goals the best steps leave; 0 with a proof; null before the first expansion. */
+  goalsLeft: number | null;
+  /** Why it ended; null while it runs. */
+  stop: SearchStop | null;
+  /** The proof Lean checked whole; null without one. */
+  proof: string | null;
+  /** Puts the proof in place of the rest of the block; null without a proof. */
+  edit: TextEditView | null;
+}
+
+export interface SuggestionsReport {
+  subscription: number;
+  /** Grows with every report of the session: a client keeps only a report newer than the last it showed. */
+  sequence: number;
+  uri: string;
+  /** The document version the report is true of. */
+  version: number;
+  /** Where the goal is (the tactic's start); null outside a proof. */
+  site: Position | null;
+  phase: FollowPhase;
+  /** Null until Lean answers, and where it has no goal. */
+  goal: GoalStateView | null;
+  /** Ranked, best first; those judged so far while `phase` is `checking`. */
+  suggestions: FollowedSuggestion[];
+  /** A search from the place, running or ended; null when none was started. */
+  search: SearchView | null;
+}
+
 // ---- settings ----
 
 export const Settings = {
@@ -213,7 +318,8 @@ export const Settings = {
   suggestionsCount: `${NAMESPACE}.suggestions.count`,
   suggestionsOnHover: `${NAMESPACE}.suggestions.onHover`,
   traceServer: `${NAMESPACE}.trace.server`,
+  panelOpenOnStart: `${NAMESPACE}.panel.openOnStart`,
 } as const;
 
 /** Settings only the client reads; the server's settings tree does not have them. */
-export const CLIENT_ONLY_SETTINGS: readonly string[] = [Settings.javaHome];
+export const CLIENT_ONLY_SETTINGS: readonly string[] = [Settings.javaHome, Settings.panelOpenOnStart];

@@ -310,9 +310,81 @@ public final class Engine implements AutoCloseable {
         return prove(place, goal, budget, place.project().checkers().size(), cancellation, onProgress);
     }
 
+    /**
+     * One search's news, told to every {@link #onSearch} listener: its progress while it runs,
+     * then its outcome. A search is known by the place it started from (document version and site).
+     */
+    public record SearchEvent(String uri, int version, LeanPosition site, Optional<ProofSearch.Progress> progress,
+                              Optional<ProofSearch.Outcome> outcome) {
+        public boolean at(String atUri, int atVersion, LeanPosition atSite) {
+            return uri.equals(atUri) && version == atVersion && site.equals(atSite);
+        }
+    }
+
+    private record SiteKey(String uri, int version, LeanPosition site) {}
+
+    private final List<Consumer<SearchEvent>> searchListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The stop flags of the searches running now, by the place each started from. */
+    private final Map<SiteKey, List<java.util.concurrent.atomic.AtomicBoolean>> runningSearches =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Tells {@code listener} the progress and outcome of every search from now on, until the returned handle is closed. */
+    public AutoCloseable onSearch(Consumer<SearchEvent> listener) {
+        searchListeners.add(listener);
+        return () -> searchListeners.remove(listener);
+    }
+
+    /** Stops every search running from a place (the hover's and the prove command's); whether there was one. */
+    public boolean stopSearches(String uri, int version, LeanPosition site) {
+        List<java.util.concurrent.atomic.AtomicBoolean> flags = runningSearches.get(new SiteKey(uri, version, site));
+        if (flags == null || flags.isEmpty()) {
+            return false;
+        }
+        flags.forEach(flag -> flag.set(true));
+        return true;
+    }
+
+    /** Whether a search from a place runs now. */
+    public boolean searching(String uri, int version, LeanPosition site) {
+        var flags = runningSearches.get(new SiteKey(uri, version, site));
+        return flags != null && !flags.isEmpty();
+    }
+
+    private void tell(SearchEvent event) {
+        for (Consumer<SearchEvent> listener : searchListeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException failed) {
+                LOG.log(Level.WARNING, "a search listener failed", failed);
+            }
+        }
+    }
+
     /** The same, exploring in at most {@code lanes} tactic sessions (each a Lean with the file's imports). */
     ProofSearch.Outcome prove(Place place, GoalState goal, ProofSearch.Budget budget, int lanes, Cancellation cancellation,
                               Consumer<ProofSearch.Progress> onProgress) {
+        var key = new SiteKey(place.uri(), place.version(), place.site().start());
+        var stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        runningSearches.computeIfAbsent(key, ignored -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(stopped);
+        Consumer<ProofSearch.Progress> told = progress -> {
+            onProgress.accept(progress);
+            tell(new SearchEvent(key.uri(), key.version(), key.site(), Optional.of(progress), Optional.empty()));
+        };
+        ProofSearch.Outcome outcome;
+        try {
+            outcome = search(place, goal, budget, lanes, cancellation.or(stopped::get), told);
+        } finally {
+            runningSearches.computeIfPresent(key, (ignored, flags) -> {
+                flags.remove(stopped);
+                return flags.isEmpty() ? null : flags;
+            });
+        }
+        tell(new SearchEvent(key.uri(), key.version(), key.site(), Optional.empty(), Optional.of(outcome)));
+        return outcome;
+    }
+
+    private ProofSearch.Outcome search(Place place, GoalState goal, ProofSearch.Budget budget, int lanes, Cancellation cancellation,
+                                       Consumer<ProofSearch.Progress> onProgress) {
         String uri = place.uri();
         int version = place.version();
         Cancellation stale = () -> documents.get(uri).map(now -> now.version() != version).orElse(true);

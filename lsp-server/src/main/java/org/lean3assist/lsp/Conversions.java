@@ -79,7 +79,6 @@ final class Conversions {
         return "```lean\n" + rawState + "\n```";
     }
 
-    /** The "Suggestions" section of a hover: verified tactics only, each with what it does. */
     /** The edit that puts a proof in place of a place's tactic and the rest of its block, before its {@code end}. */
     static Protocol.ProofEdit proofEdit(org.lean3assist.engine.Engine.Place place, String proof) {
         var converter = place.document().converter();
@@ -100,6 +99,57 @@ final class Conversions {
         }
         return search.join().proof().map(proof -> "**Proof found by search** (Lean checked the whole proof; "
                 + "the code action inserts it):\n\n```lean\n" + proof.text() + "\n```\n\n").orElse("");
+    }
+
+    /** The edit that inserts a tactic before a place's tactic, with its comma and the line's indentation. */
+    static Protocol.ProofEdit insertEdit(org.lean3assist.engine.Engine.Place place, String tactic) {
+        var text = place.document().converter();
+        LeanPosition site = place.site().start();
+        String lineText = text.lineText(site.line() - 1);
+        String indentation = lineText.substring(0, lineText.length() - lineText.stripLeading().length());
+        Position at = toLsp(text, site);
+        return new Protocol.ProofEdit(new Range(at, at), tactic + ",\n" + indentation);
+    }
+
+    /** A follower's report as {@value Protocol#SUGGESTIONS} sends it. */
+    static Protocol.SuggestionsReport report(org.lean3assist.engine.CursorFollower.Report report) {
+        var place = report.place();
+        Position site = place.map(at -> toLsp(at.document().converter(), at.site().start())).orElse(null);
+        Protocol.GoalStateView goal = report.goal().map(Conversions::goalView).orElse(null);
+        List<Protocol.FollowedSuggestion> suggestions = report.suggestions().stream()
+                .map(suggestion -> new Protocol.FollowedSuggestion(suggestion.tactic(), suggestion.status(),
+                        suggestion.goalsAfter().map(goals -> goals.render()).orElse(null), suggestion.message().orElse(null),
+                        suggestion.source().wire(), suggestion.describe(),
+                        suggestion.verified() && place.isPresent() ? insertEdit(place.get(), suggestion.tactic()) : null))
+                .toList();
+        Protocol.SearchView search = report.search().map(found -> searchView(found, place)).orElse(null);
+        return new Protocol.SuggestionsReport(report.subscription(), report.sequence(), report.uri(), report.version(), site,
+                report.phase().wire(), goal, suggestions, search);
+    }
+
+    static Protocol.GoalStateView goalView(org.lean3assist.bridge.GoalAtPosition goal) {
+        return new Protocol.GoalStateView(goal.rawState(), goal.goals().map(state -> state.goals().stream()
+                .map(one -> new Protocol.GoalView(one.caseTag().orElse(null), one.hypotheses().stream()
+                        .map(hypothesis -> new Protocol.HypothesisView(hypothesis.names(), hypothesis.type())).toList(),
+                        one.target()))
+                .toList()).orElse(List.of()));
+    }
+
+    private static Protocol.SearchView searchView(org.lean3assist.engine.CursorFollower.SearchReport search,
+                                                  java.util.Optional<org.lean3assist.engine.Engine.Place> place) {
+        if (search.outcome().isPresent()) {
+            var outcome = search.outcome().get();
+            var proof = outcome.proof();
+            return new Protocol.SearchView(false, outcome.figures().expansions(), outcome.figures().maxDepth(),
+                    proof.map(org.lean3assist.engine.prove.ProofSearch.Proof::steps).orElse(outcome.bestSteps()),
+                    proof.isPresent() ? 0 : outcome.bestState().goals().size(), outcome.stop().wire(),
+                    proof.map(org.lean3assist.engine.prove.ProofSearch.Proof::text).orElse(null),
+                    proof.isPresent() && place.isPresent() ? proofEdit(place.get(), proof.get().text()) : null);
+        }
+        return search.progress()
+                .map(progress -> new Protocol.SearchView(true, progress.figures().expansions(), progress.figures().maxDepth(),
+                        progress.bestSteps(), progress.bestState().goals().size(), null, null, null))
+                .orElseGet(() -> new Protocol.SearchView(true, 0, 0, List.of(), null, null, null, null));
     }
 
     static String suggestionsMarkdown(List<Suggestion> suggestions, int limit) {

@@ -9,4 +9,8 @@ public interface Lean3AssistClient extends LanguageClient {
     /** Lean's and the model's state, for a status bar. Clients that do not know it ignore it. */
     @JsonNotification(Protocol.STATUS)
     default void status(Protocol.Status status) {}
+
+    /** The followed place's goal, verdicts and search, as Lean judges; clients without a panel ignore it. */
+    @JsonNotification(Protocol.SUGGESTIONS)
+    default void suggestions(Protocol.SuggestionsReport report) {}
 }

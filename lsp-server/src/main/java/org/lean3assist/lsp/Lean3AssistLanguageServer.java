@@ -15,4 +15,12 @@ public interface Lean3AssistLanguageServer extends LanguageServer {
     /** The goal at a position as Markdown and as each goal's text; null outside a proof. */
     @JsonRequest(value = Protocol.PLAIN_GOAL, useSegment = false)
     CompletableFuture<Protocol.PlainGoal> plainGoal(TextDocumentPositionParams params);
+
+    /** Follows a place: the server pushes {@value Protocol#SUGGESTIONS} for it from now on. */
+    @JsonRequest(value = Protocol.FOLLOW, useSegment = false)
+    CompletableFuture<Protocol.FollowResult> follow(Protocol.FollowParams params);
+
+    /** Stops the searches running from a followed place. */
+    @JsonRequest(value = Protocol.STOP_SEARCH, useSegment = false)
+    CompletableFuture<Protocol.StopSearchResult> stopSearch(Protocol.StopSearchParams params);
 }

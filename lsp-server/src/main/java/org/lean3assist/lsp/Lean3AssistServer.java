@@ -77,6 +77,16 @@ public final class Lean3AssistServer implements Lean3AssistLanguageServer, Langu
     }
 
     @Override
+    public CompletableFuture<Protocol.FollowResult> follow(Protocol.FollowParams params) {
+        return textDocumentService.follow(params);
+    }
+
+    @Override
+    public CompletableFuture<Protocol.StopSearchResult> stopSearch(Protocol.StopSearchParams params) {
+        return textDocumentService.stopSearch(params);
+    }
+
+    @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         var windowCapabilities = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
         session.enableProgress(windowCapabilities != null && Boolean.TRUE.equals(windowCapabilities.getWorkDoneProgress()));

@@ -62,10 +62,13 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     private final Engine engine;
     private final Debouncer debouncer;
     private final AtomicBoolean leanMissingReported = new AtomicBoolean();
+    private final org.lean3assist.engine.CursorFollower follower;
 
     LeanTextDocumentService(ServerSession session) {
         this.session = session;
         this.engine = session.engine();
+        this.follower = new org.lean3assist.engine.CursorFollower(engine,
+                report -> session.client().suggestions(Conversions.report(report)));
         this.debouncer = new Debouncer(() -> session.settings().get(Settings.LEAN_CHECK_DELAY_MS));
         engine.addListener(new LeanServerListener() {
             @Override
@@ -255,17 +258,13 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
     }
 
     private List<Either<Command, CodeAction>> insertActions(Place place, List<Suggestion> ranked) {
-        var text = place.document().converter();
-        LeanPosition site = place.site().start();
-        String lineText = text.lineText(site.line() - 1);
-        String indentation = lineText.substring(0, lineText.length() - lineText.stripLeading().length());
-        Position at = Conversions.toLsp(text, site);
         List<Either<Command, CodeAction>> actions = new ArrayList<>();
         for (Suggestion suggestion : ranked) {
             if (!suggestion.verified() || actions.size() >= session.settings().get(Settings.SUGGESTIONS_COUNT)) {
                 continue;
             }
-            var edit = new TextEdit(new Range(at, at), suggestion.tactic() + ",\n" + indentation);
+            var insert = Conversions.insertEdit(place, suggestion.tactic());
+            var edit = new TextEdit(insert.range(), insert.newText());
             var action = new CodeAction("Insert `" + suggestion.tactic() + "` (" + suggestion.describe() + ")");
             action.setKind(CodeActionKind.RefactorRewrite);
             action.setEdit(new WorkspaceEdit(Map.of(place.uri(), List.of(edit))));
@@ -314,6 +313,45 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         action.setKind(CodeActionKind.RefactorRewrite);
         action.setCommand(new Command("Prove with search", Protocol.PROVE, List.of(arguments)));
         return Optional.of(Either.forRight(action));
+    }
+
+    // ---- following the cursor -----------------------------------------------------------------
+
+    /**
+     * {@value Protocol#FOLLOW}: follows the place under a cursor, whose reports the follower pushes
+     * as {@value Protocol#SUGGESTIONS}; no text document stops following. A document that is not
+     * open is an error that says so.
+     */
+    CompletableFuture<Protocol.FollowResult> follow(Protocol.FollowParams params) {
+        if (params == null || params.textDocument() == null) {
+            follower.unfollow();
+            return CompletableFuture.completedFuture(new Protocol.FollowResult(null));
+        }
+        String uri = params.textDocument().getUri();
+        Position position = params.position();
+        if (uri == null || position == null) {
+            return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
+                    new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
+                            Protocol.FOLLOW + " takes {textDocument: {uri}, position: {line, character}}", null)));
+        }
+        var snapshot = engine.documents().get(uri);
+        if (snapshot.isEmpty()) {
+            return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
+                    new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
+                            uri + " is not open; open it (textDocument/didOpen) before following a place in it", null)));
+        }
+        int version = snapshot.get().version();
+        return placeAsync(uri, position).thenApply(place -> new Protocol.FollowResult(follower.follow(uri, version,
+                place.filter(found -> found.version() == version),
+                place.map(this::goalAt).orElseGet(() -> CompletableFuture.completedFuture(Optional.empty())))));
+    }
+
+    /** {@value Protocol#STOP_SEARCH}: stops the searches from the subscription's place. */
+    CompletableFuture<Protocol.StopSearchResult> stopSearch(Protocol.StopSearchParams params) {
+        return CompletableFuture.completedFuture(new Protocol.StopSearchResult(params != null
+                && follower.stopSearch(params.subscription())));
     }
 
     // ---- shared by hover, code actions and commands -------------------------------------------
@@ -410,6 +448,7 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
 
     @Override
     public void close() {
+        follower.close();
         debouncer.close();
         engine.forgetSuggestions();
     }

@@ -27,6 +27,18 @@ public final class Protocol {
     public static final String PLAIN_GOAL = "$/lean3Assist/plainGoal";
     /** Custom notification, server to client: Lean's and the model's state. */
     public static final String STATUS = "$/lean3Assist/status";
+    /**
+     * Custom request: follow a place (the cursor, as it moves); the server then pushes
+     * {@value #SUGGESTIONS} for it. A {@code null} text document stops following.
+     */
+    public static final String FOLLOW = "$/lean3Assist/follow";
+    /** Custom notification, server to client: the followed place's goal, verdicts and search, as Lean judges. */
+    public static final String SUGGESTIONS = "$/lean3Assist/suggestions";
+    /** Custom request: stop the searches running from a subscription's place. */
+    public static final String STOP_SEARCH = "$/lean3Assist/stopSearch";
+    public static final List<String> FOLLOW_PHASES =
+            Arrays.stream(org.lean3assist.engine.CursorFollower.Phase.values())
+                    .map(org.lean3assist.engine.CursorFollower.Phase::wire).toList();
 
     /** The values of {@link Status#lean()}, {@link Status#model()} and the other enumerated fields. */
     public static final List<String> LEAN_STATES = Arrays.stream(LeanStatus.values()).map(LeanStatus::wire).toList();
@@ -78,6 +90,55 @@ public final class Protocol {
      */
     public record ProveResult(String goal, boolean proved, String proof, ProofEdit edit, List<String> steps,
                               String goalsLeft, String stop, int expansions, int replays, long ms) {}
+
+    /** The parameters of {@value #FOLLOW}: the document and the cursor; no document stops following. */
+    public record FollowParams(org.eclipse.lsp4j.TextDocumentIdentifier textDocument, org.eclipse.lsp4j.Position position) {}
+
+    /** The reply to {@value #FOLLOW}: the subscription every {@value #SUGGESTIONS} for it carries; null once stopped. */
+    public record FollowResult(Long subscription) {}
+
+    /** The parameters of {@value #STOP_SEARCH}. */
+    public record StopSearchParams(long subscription) {}
+
+    /** The reply to {@value #STOP_SEARCH}: whether a search was running there. */
+    public record StopSearchResult(boolean stopped) {}
+
+    /** A hypothesis of a goal: its names and its type, as Lean prints them. */
+    public record HypothesisView(List<String> names, String type) {}
+
+    /** One goal: its case tag (null without one), its hypotheses and its target. */
+    public record GoalView(String caseTag, List<HypothesisView> hypotheses, String target) {}
+
+    /**
+     * The followed place's tactic state: Lean's text, and its goals one by one (empty when the text
+     * could not be read, which the rendered text then shows as it is).
+     */
+    public record GoalStateView(String rendered, List<GoalView> goals) {}
+
+    /**
+     * A judged suggestion of {@value #SUGGESTIONS}: as in {@value #SUGGEST_TACTICS}, with what it does
+     * in words and, for a verified one, the edit that inserts it before the tactic at the place.
+     */
+    public record FollowedSuggestion(String tactic, String status, String goalsAfter, String message, String source,
+                                     String description, ProofEdit edit) {}
+
+    /**
+     * A search from the followed place: running (expansions and depth so far, the best steps and the
+     * goals they leave) or ended ({@code stop} one of {@link #SEARCH_STOPS}; a proof, exactly the
+     * text Lean checked, with the edit that puts it in place of the rest of the block).
+     */
+    public record SearchView(boolean running, int expansions, int depth, List<String> bestSteps, Integer goalsLeft,
+                             String stop, String proof, ProofEdit edit) {}
+
+    /**
+     * {@value #SUGGESTIONS}: one report on the followed place. {@code sequence} grows with every
+     * report of the session; a client keeps, per subscription, only a report newer than the last
+     * it showed, and only for the document version it has. {@code phase} is one of
+     * {@link #FOLLOW_PHASES}; {@code site} is where the goal is (the tactic's start), null outside a
+     * proof; {@code goal} is null until Lean answers.
+     */
+    public record SuggestionsReport(long subscription, long sequence, String uri, int version, org.eclipse.lsp4j.Position site,
+                                    String phase, GoalStateView goal, List<FollowedSuggestion> suggestions, SearchView search) {}
 
     /** The reply to {@value #INFORMALIZE}. */
     public record InformalizeResult(String text) {}

@@ -40,10 +40,10 @@ import org.lean3assist.engine.suggest.Suggestion;
  */
 class EditingWhileReplayingTest {
 
-    private static final Recordings RECORDINGS = Recordings.withVirtualWorkspace();
-    private static final Path FILE = RECORDINGS.workspace().resolve("basics.lean");
-    private static final String URI = FILE.toUri().toString();
-    private static final String SOURCE = Recordings.source("basics");
+    static final Recordings RECORDINGS = Recordings.withVirtualWorkspace();
+    static final Path FILE = RECORDINGS.workspace().resolve("basics.lean");
+    static final String URI = FILE.toUri().toString();
+    static final String SOURCE = Recordings.source("basics");
     private static final LeanPosition SITE = new LeanPosition(15, 2);
     private static final LeanPosition OTHER = new LeanPosition(6, 2);
     private static final long WAIT_SECONDS = 20;
@@ -52,7 +52,7 @@ class EditingWhileReplayingTest {
      * Lines to a checker pass until the gate is shut; then they are held until it opens again.
      * It counts what it held back.
      */
-    private static final class Gate {
+    static final class Gate {
         final CountDownLatch open = new CountDownLatch(1);
         final AtomicInteger held = new AtomicInteger();
         volatile boolean shut;
@@ -67,7 +67,7 @@ class EditingWhileReplayingTest {
      * The engine's parts: the editing Lean at once, one checker behind {@code gate}, the replay limit
      * {@code replayTimeout}, and one candidate at 15:2 that Lean recorded as closing the goal.
      */
-    private static EngineParts parts(Gate gate, Duration replayTimeout) {
+    static EngineParts parts(Gate gate, Duration replayTimeout) {
         LeanStarter starter = new LeanStarter() {
             @Override
             public LeanServer start(Path projectRoot, LeanBridgeSettings settings) throws IOException {
@@ -168,13 +168,13 @@ class EditingWhileReplayingTest {
     }
 
     /** basics.lean opened and checked, its editing Lean's generation then, and the place at 15:2 with its goal. */
-    private record Opened(List<LeanMessage> messages, int generation, Engine.Place place, GoalAtPosition goal) {}
+    record Opened(List<LeanMessage> messages, int generation, Engine.Place place, GoalAtPosition goal) {}
 
     /**
      * Opens basics.lean, checks it, waits for the warm-up the open started and shuts the gate, then
      * finds the place at 15:2 and Lean's goal there: what both tests start from.
      */
-    private static Opened openedWithTheGateShut(Engine engine, Gate gate) throws Exception {
+    static Opened openedWithTheGateShut(Engine engine, Gate gate) throws Exception {
         var document = engine.open(URI, 1, SOURCE);
         LeanProject project = engine.project(FILE);
         List<LeanMessage> messages = engine.check(project, document).get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -185,7 +185,7 @@ class EditingWhileReplayingTest {
         return new Opened(messages, generation, place, goal);
     }
 
-    private static void awaitHeld(Gate gate) throws InterruptedException {
+    static void awaitHeld(Gate gate) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (gate.held.get() == 0) {
             assertTrue(System.nanoTime() < deadline, "no replay reached the checker");

@@ -26,6 +26,8 @@ public final class LspTestClient implements Lean3AssistClient, AutoCloseable {
     final List<MessageParams> logMessages = new CopyOnWriteArrayList<>();
     final List<Integer> exitCodes = new CopyOnWriteArrayList<>();
     final List<Protocol.Status> statuses = new CopyOnWriteArrayList<>();
+    /** The {@value Protocol#SUGGESTIONS} reports the server pushed, in the order they came. */
+    final List<Protocol.SuggestionsReport> reports = new CopyOnWriteArrayList<>();
     /** The edits the server asked this client to apply, each applied. */
     final List<org.eclipse.lsp4j.ApplyWorkspaceEditParams> appliedEdits = new CopyOnWriteArrayList<>();
     /** What this client answers to workspace/configuration for the lean3Assist section. */
@@ -93,6 +95,11 @@ public final class LspTestClient implements Lean3AssistClient, AutoCloseable {
     @Override
     public void status(Protocol.Status status) {
         statuses.add(status);
+    }
+
+    @Override
+    public void suggestions(Protocol.SuggestionsReport report) {
+        reports.add(report);
     }
 
     @Override

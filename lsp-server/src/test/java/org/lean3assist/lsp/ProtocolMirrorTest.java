@@ -37,6 +37,7 @@ class ProtocolMirrorTest {
                 Arguments.of("FORMALIZED_STATUSES", Protocol.FORMALIZED_STATUSES),
                 Arguments.of("SANDBOX_MODES", Protocol.SANDBOX_MODES),
                 Arguments.of("SEARCH_STOPS", Protocol.SEARCH_STOPS),
+                Arguments.of("FOLLOW_PHASES", Protocol.FOLLOW_PHASES),
                 Arguments.of("ServerCommands", Protocol.COMMANDS),
                 Arguments.of("Settings", settingsKeys()));
     }
@@ -53,12 +54,16 @@ class ProtocolMirrorTest {
     void theCustomMethodsAreSpeltAlike() throws IOException {
         assertEquals(List.of(Protocol.PLAIN_GOAL), exported("PLAIN_GOAL_METHOD"));
         assertEquals(List.of(Protocol.STATUS), exported("STATUS_METHOD"));
+        assertEquals(List.of(Protocol.FOLLOW), exported("FOLLOW_METHOD"));
+        assertEquals(List.of(Protocol.SUGGESTIONS), exported("SUGGESTIONS_METHOD"));
+        assertEquals(List.of(Protocol.STOP_SEARCH), exported("STOP_SEARCH_METHOD"));
     }
 
-    /** The server's settings keys and the one only the client reads, sorted. */
+    /** The server's settings keys and the ones only the client reads, sorted. */
     private static List<String> settingsKeys() {
         List<String> keys = new ArrayList<>();
         keys.add(Settings.NAMESPACE + ".java.home");
+        keys.add(Settings.NAMESPACE + ".panel.openOnStart");
         Settings.ALL.stream().map(Setting::qualifiedKey).forEach(keys::add);
         return keys.stream().sorted().toList();
     }

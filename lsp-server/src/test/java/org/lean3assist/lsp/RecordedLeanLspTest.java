@@ -212,13 +212,15 @@ class RecordedLeanLspTest {
         }
     }
 
-    @Test
-    void whereNoSingleTacticClosesTheGoalTheHoverListsTheProofASearchFoundFirst() throws Exception {
-        // or_swap_ex after `intro h`: the recorded single tactics only make progress; the recorded
-        // tactic sessions hold the hover's search, and the checked replays its proof's confirmation.
+    /**
+     * At or_swap_ex after `intro h` (15:2), the recorded single tactics only make progress; the
+     * recorded tactic sessions hold the short search there, and the checked replays its proof's
+     * confirmation. The recorded candidates there but those that close the goal alone, as the
+     * product's portfolio has it.
+     */
+    private static org.lean3assist.engine.suggest.CandidateSource noneClosesAtOrSwap() {
         var recorded = RecordedLean.recordedCandidates("basics");
-        // The recorded candidates there but those that close the goal alone, as the product's portfolio has it.
-        var noneCloses = new org.lean3assist.engine.suggest.CandidateSource() {
+        return new org.lean3assist.engine.suggest.CandidateSource() {
             @Override
             public org.lean3assist.engine.suggest.Suggestion.Source source() {
                 return recorded.source();
@@ -231,7 +233,74 @@ class RecordedLeanLspTest {
                         .filter(tactic -> !RecordedLean.recordedStatus("basics", 15, 2, tactic).equals("closes_goal")).toList();
             }
         };
-        var parts = RecordedLean.parts("replays/basics.jsonl", List.of(noneCloses));
+    }
+
+    @Test
+    void followingAPlacePushesItsGoalItsVerdictsAndTheSearchsProofInOrderWithTheirEdits() throws Exception {
+        var parts = RecordedLean.parts("replays/basics.jsonl", List.of(noneClosesAtOrSwap()));
+        try (var client = new LspTestClient(parts)) {
+            client.initialize();
+            open(client, "basics");
+            awaitDiagnostics(client, RecordedLean.uri("basics"));
+            var document = new TextDocumentIdentifier(RecordedLean.uri("basics"));
+
+            var followed = client.remote.follow(new Protocol.FollowParams(document, new Position(14, 2))).get(WAIT, TimeUnit.SECONDS);
+            long subscription = followed.subscription();
+            LspTestClient.await("the search's proof in a report", () -> client.reports.stream()
+                    .anyMatch(report -> report.search() != null && report.search().proof() != null));
+            List<Protocol.SuggestionsReport> reports = List.copyOf(client.reports);
+
+            for (int i = 1; i < reports.size(); i++) {
+                assertTrue(reports.get(i).sequence() > reports.get(i - 1).sequence(), "in sequence: " + reports);
+            }
+            assertTrue(reports.stream().allMatch(report -> report.subscription() == subscription && report.version() == 1
+                    && report.uri().equals(document.getUri())), reports.toString());
+            assertEquals("waiting", reports.get(0).phase());
+            assertEquals(new Position(14, 2), reports.get(0).site());
+            var withGoal = reports.stream().filter(report -> report.goal() != null).findFirst().orElseThrow();
+            assertEquals(RecordedLean.recordedGoal("basics", 15, 2), withGoal.goal().rendered());
+            var goal = withGoal.goal().goals().get(0);
+            assertEquals("q ∨ p", goal.target());
+            assertTrue(goal.hypotheses().contains(new Protocol.HypothesisView(List.of("h"), "p ∨ q")), goal.hypotheses().toString());
+
+            var done = reports.stream().filter(report -> report.phase().equals("done")).findFirst().orElseThrow();
+            var verified = done.suggestions().stream().filter(item -> item.edit() != null).toList();
+            assertFalse(verified.isEmpty(), done.suggestions().toString());
+            assertTrue(verified.stream().allMatch(item -> item.status().equals("progress")), verified.toString());
+            assertEquals(new Range(new Position(14, 2), new Position(14, 2)), verified.get(0).edit().range());
+            assertEquals(verified.get(0).tactic() + ",\n  ", verified.get(0).edit().newText());
+            assertTrue(done.suggestions().stream().filter(item -> item.edit() == null)
+                    .noneMatch(item -> item.status().equals("closes_goal") || item.status().equals("progress")),
+                    "only verified suggestions carry an edit");
+
+            assertTrue(reports.stream().anyMatch(report -> report.search() != null && report.search().running()),
+                    "the search's progress is reported while it runs");
+            var proved = reports.stream().filter(report -> report.search() != null && report.search().proof() != null)
+                    .findFirst().orElseThrow();
+            assertEquals("cases h, cc, cc", proved.search().proof());
+            assertEquals("proved", proved.search().stop());
+            assertEquals(new Range(new Position(14, 2), new Position(17, 0)), proved.search().edit().range());
+            assertFalse(client.remote.stopSearch(new Protocol.StopSearchParams(subscription)).get(WAIT, TimeUnit.SECONDS).stopped(),
+                    "the search has ended: nothing to stop");
+
+            assertNull(client.remote.follow(new Protocol.FollowParams(null, null)).get(WAIT, TimeUnit.SECONDS).subscription(),
+                    "a null document stops following");
+            var unknown = client.remote.follow(new Protocol.FollowParams(new TextDocumentIdentifier("file:///nowhere/x.lean"),
+                    new Position(0, 0)));
+            var error = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> unknown.get(WAIT, TimeUnit.SECONDS));
+            assertTrue(error.getCause().getMessage().contains("is not open"), error.getCause().getMessage());
+            long outside = client.remote.follow(new Protocol.FollowParams(document, new Position(0, 0)))
+                    .get(WAIT, TimeUnit.SECONDS).subscription();
+            LspTestClient.await("the outside report", () -> client.reports.stream().anyMatch(report -> report.subscription() == outside));
+            assertEquals("outside", client.reports.stream().filter(report -> report.subscription() == outside)
+                    .findFirst().orElseThrow().phase(), "line 1 is no proof");
+        }
+    }
+
+    @Test
+    void whereNoSingleTacticClosesTheGoalTheHoverListsTheProofASearchFoundFirst() throws Exception {
+        var parts = RecordedLean.parts("replays/basics.jsonl", List.of(noneClosesAtOrSwap()));
         try (var client = new LspTestClient(parts)) {
             client.initialize();
             open(client, "basics");
