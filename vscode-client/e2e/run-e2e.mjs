@@ -51,7 +51,7 @@ let workbenchPage;
 /** True when the stand-in lean replays the recordings (no Lean 3 on the PATH). */
 let usingStandIn = false;
 /** Writes the workspace's settings, with or without the tiny model (set once the workspace exists). */
-let writeWorkspaceSettings = (_withModel) => undefined;
+let writeWorkspaceSettings = (_withModel, _theme) => undefined;
 
 function log(message) {
   console.log(`[e2e ${((Date.now() - started) / SECOND).toFixed(1)}s] ${message}`);
@@ -249,8 +249,9 @@ async function main() {
   // The extension's settings go in the workspace: code-server's extension host runs on the "remote"
   // side, where user settings of machine scope (model.path) are not applied.
   fs.mkdirSync(path.join(workspace, '.vscode'));
-  writeWorkspaceSettings = (withModel) => fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({
+  writeWorkspaceSettings = (withModel, theme) => fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({
     'lean3Assist.trace.server': 'messages',
+    ...(theme ? { 'workbench.colorTheme': theme } : {}),
     // The model module's tiny test model (265k parameters), so the model paths run end to end.
     ...(withModel && fs.existsSync(tinyModel) ? { 'lean3Assist.model.path': tinyModel } : {}),
     // The checkers run the same `lean` as the editing Lean, in bubblewrap by default. The stand-in
@@ -466,6 +467,58 @@ async function main() {
     await lines.click();
     await page.keyboard.press('Control+Z');
     await waitFor('the recorded text again', 20 * SECOND, async () => !plain(await lines.innerText()).includes(`${searchedProof}\nend`));
+  });
+
+  await check('the Lean 3 Assist panel follows the cursor: the goal, then a verified suggestion whose button inserts it, in a dark and a light theme', async () => {
+    const withModel = fs.existsSync(tinyModel);
+    writeWorkspaceSettings(withModel, 'Default Dark+');
+    // Outside every proof first, so the panel has to follow the cursor into one.
+    await goTo(page, 1, 1);
+    await runCommand(page, 'Lean 3 Assist: Show Goal and Suggestions Panel');
+    // A webview is an iframe in an iframe; the panel's page is the inner one.
+    const panel = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await panel.locator('#root').waitFor({ state: 'attached', timeout: 30 * SECOND });
+    await waitFor('the panel saying the cursor is outside a proof', 60 * SECOND,
+      async () => /begin … end/.test(await panel.locator('#root').innerText()));
+    // Into the proof: the panel follows without a hover.
+    const lines = page.locator('.editor-group-container .monaco-editor .view-lines').first();
+    await goTo(page, HOVER.line, HOVER.column + 1);
+    const target = goal.split('\n').find((line) => line.startsWith('⊢')).slice(1).trim();
+    const goalSeen = await waitFor('the goal in the panel', 120 * SECOND, async () => {
+      const text = squash(await panel.locator('#root').innerText());
+      return text.includes(squash(target)) ? text : false;
+    });
+    const tactics = panel.locator('li.suggestion code.tactic');
+    const firstVerified = await waitFor('a verified suggestion in the panel', 180 * SECOND, async () => {
+      const shown = await tactics.allInnerTexts();
+      return shown.map(plain).find((tactic) => verified.includes(tactic));
+    });
+    log(`panel: the goal (${target}) came ${/Insert/.test(goalSeen) ? 'with' : 'before'} the suggestions; first verified: ${firstVerified}`);
+    const listed = (await tactics.allInnerTexts()).map(plain);
+    if (usingStandIn) {
+      const unverified = listed.filter((tactic) => !verified.includes(tactic));
+      assert(unverified.length === 0, `the panel lists tactics Lean did not verify in the recordings: ${unverified.join(' | ')}`);
+    }
+    await shot(page, '4d-panel-dark');
+    writeWorkspaceSettings(withModel, 'Default Light+');
+    await waitFor('the light theme', 30 * SECOND, async () => (await page.locator('.monaco-workbench').getAttribute('class')).includes('vs') &&
+      !(await page.locator('.monaco-workbench').getAttribute('class')).includes('vs-dark'));
+    await waitFor('the panel in the light theme', 30 * SECOND, async () =>
+      /vscode-light/.test(await panel.locator('body').getAttribute('class')));
+    await shot(page, '4e-panel-light');
+    // The button of the first verified suggestion inserts it where the server's edit says.
+    const button = panel.locator('li.suggestion', { has: panel.locator('code.tactic', { hasText: firstVerified }) })
+      .locator('button[data-action="insert"]').first();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await waitFor(`\`${firstVerified},\` inserted before line ${HOVER.line}'s tactic`, 30 * SECOND, async () =>
+      plain(await lines.innerText()).includes(`${firstVerified},\n`));
+    await shot(page, '4f-panel-inserted');
+    log(`panel: its button (pressed with the keyboard) inserted "${firstVerified}"`);
+    await lines.click();
+    await page.keyboard.press('Control+Z');
+    await waitFor('the recorded text again', 20 * SECOND, async () => !plain(await lines.innerText()).includes(`${firstVerified},\n`));
+    writeWorkspaceSettings(withModel);
   });
 
   await check('"Suggest Next Tactic" offers verified tactics with their status and inserts the pick', async () => {

@@ -48,6 +48,18 @@ describe('the installed extension', () => {
     }
   });
 
+  it('opens the Lean 3 Assist panel beside the editor, once however often it is asked for', async () => {
+    const { api } = await activated();
+    await api.whenStarted();
+    assert.strictEqual(api.panel().open, false);
+    await vscode.commands.executeCommand(Commands.showPanel);
+    await vscode.commands.executeCommand(Commands.showPanel);
+    assert.strictEqual(api.panel().open, true);
+    const panels = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === 'Lean 3 Assist');
+    assert.strictEqual(panels.length, 1, 'one panel');
+  });
+
   it('shows the server in the status bar', async () => {
     const { api } = await activated();
     await api.whenStarted();

@@ -144,6 +144,10 @@ public final class SearchPortfolio implements StepSource {
         }
         if (has("linarith")) {
             priors.put("linarith", -0.5);
+            if (TacticPortfolio.topLevel(target, "∧")) {
+                // Both sides of a conjunction of linear facts at once, so a split need not be paid for twice.
+                priors.put("split; linarith", -0.7);
+            }
             // An absolute value splits into its two cases, each linear.
             absoluteValues(goal).stream().limit(2).forEach(argument -> priors.putIfAbsent(
                     "rcases abs_cases (" + argument + ") with ⟨h_abs, h_abs'⟩ | ⟨h_abs, h_abs'⟩", -1.0));

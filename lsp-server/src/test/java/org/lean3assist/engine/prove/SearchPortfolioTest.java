@@ -114,6 +114,8 @@ class SearchPortfolioTest {
 
         assertTrue(tactics(Set.of("linarith"), abs).contains("rcases abs_cases (9 + 2 * a) with ⟨h_abs, h_abs'⟩ | ⟨h_abs, h_abs'⟩"),
                 tactics(Set.of("linarith"), abs).toString());
+        assertTrue(tactics(Set.of("linarith"), abs).contains("split; linarith"), "the target is a conjunction");
+        assertFalse(tactics(Set.of("linarith"), floor).contains("split; linarith"), "no conjunction");
         assertEquals(List.of("9 + 2 * a", "x - 1"), SearchPortfolio.absoluteValues(GoalParser.parse(String.join("\n",
                 "x a : ℝ,", "h : abs (x - 1) < 2,", "h' : |9 + 2 * a| < 1", "⊢ |9 + 2 * a| ≤ 1")).goals().get(0))
                 .stream().sorted().toList());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PackageJsonAgreementTest {
 
     /** Settings that only the editor side reads (how to start Java), never the server. */
-    private static final List<String> CLIENT_ONLY = List.of("lean3Assist.java.home");
+    private static final List<String> CLIENT_ONLY = List.of("lean3Assist.java.home", "lean3Assist.panel.openOnStart");
 
     private static JsonNode packageJsonSettings() throws IOException {
         JsonNode manifest = new ObjectMapper().readTree(Path.of("..", "vscode-client", "package.json").toFile());
