@@ -83,6 +83,16 @@ function plain(text) {
   return text.replace(/\u00a0/g, ' ');
 }
 
+/**
+ * The lines an editor shows, in order: Monaco positions its line elements absolutely and reuses
+ * them, so their order in the DOM (and in innerText) need not be the lines' order.
+ */
+async function shownLines(viewLines) {
+  return plain(await viewLines.evaluate((element) => [...element.querySelectorAll('.view-line')]
+    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+    .map((line) => line.textContent).join('\n')));
+}
+
 function squash(text) {
   return plain(text).replace(/\s+/g, ' ').trim();
 }
@@ -509,15 +519,25 @@ async function main() {
     // The button of the first verified suggestion inserts it where the server's edit says.
     const button = panel.locator('li.suggestion', { has: panel.locator('code.tactic', { hasText: firstVerified }) })
       .locator('button[data-action="insert"]').first();
+    // The recorded file has `split,` a line below: the insertion is the tactic right before line 6's.
+    const recordedLine = fs.readFileSync(path.join(recordings, 'lean', HOVER.file), 'utf8').split('\n')[HOVER.line - 1].trim();
+    const inserted = `${firstVerified},\n${' '.repeat(HOVER.column)}${recordedLine}`;
+    // Compared squashed: Monaco renders indentation with its own spacing characters.
+    assert(!squash(await shownLines(lines)).includes(squash(inserted)), `the file has ${inserted} before the click`);
     await button.focus();
     await page.keyboard.press('Enter');
-    await waitFor(`\`${firstVerified},\` inserted before line ${HOVER.line}'s tactic`, 30 * SECOND, async () =>
-      plain(await lines.innerText()).includes(`${firstVerified},\n`));
+    let shownText = '';
+    await waitFor(`\`${firstVerified},\` inserted before line ${HOVER.line}'s tactic`, 30 * SECOND, async () => {
+      shownText = squash(await shownLines(lines));
+      return shownText.includes(squash(inserted));
+    }).catch((error) => {
+      throw new Error(`${error.message}; the editor showed: ${shownText.slice(0, 300)}`);
+    });
     await shot(page, '4f-panel-inserted');
     log(`panel: its button (pressed with the keyboard) inserted "${firstVerified}"`);
     await lines.click();
     await page.keyboard.press('Control+Z');
-    await waitFor('the recorded text again', 20 * SECOND, async () => !plain(await lines.innerText()).includes(`${firstVerified},\n`));
+    await waitFor('the recorded text again', 20 * SECOND, async () => !squash(await shownLines(lines)).includes(squash(inserted)));
     writeWorkspaceSettings(withModel);
   });
 

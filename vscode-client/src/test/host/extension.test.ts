@@ -55,9 +55,12 @@ describe('the installed extension', () => {
     await vscode.commands.executeCommand(Commands.showPanel);
     await vscode.commands.executeCommand(Commands.showPanel);
     assert.strictEqual(api.panel().open, true);
-    const panels = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
-      .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === 'Lean 3 Assist');
-    assert.strictEqual(panels.length, 1, 'one panel');
+    // The tab appears once the workbench has made the webview; then there is exactly one.
+    const panels = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.label === 'Lean 3 Assist');
+    for (let waited = 0; panels().length === 0 && waited < 10_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.strictEqual(panels().length, 1, `one panel among the tabs ${vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tab.label).join(', ')}`);
   });
 
   it('shows the server in the status bar', async () => {
