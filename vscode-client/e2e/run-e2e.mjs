@@ -470,13 +470,13 @@ async function main() {
     await runCommand(page, 'Lean 3 Assist: Prove with Search');
     const lines = page.locator('.editor-group-container .monaco-editor .view-lines').first();
     await waitFor(`\`${searchedProof}\` in place of line ${SEARCHED.line}'s tactic and the rest of its block`, 180 * SECOND,
-      async () => plain(await lines.innerText()).includes(`${searchedProof}\nend`));
+      async () => (await shownLines(lines)).includes(`${searchedProof}\nend`));
     await shot(page, '4c-prove-with-search');
     log(`prove with search inserted "${searchedProof}"`);
     // Back to the recorded text, which the later checks expect.
     await lines.click();
     await page.keyboard.press('Control+Z');
-    await waitFor('the recorded text again', 20 * SECOND, async () => !plain(await lines.innerText()).includes(`${searchedProof}\nend`));
+    await waitFor('the recorded text again', 20 * SECOND, async () => !(await shownLines(lines)).includes(`${searchedProof}\nend`));
   });
 
   await check('the Lean 3 Assist panel follows the cursor: the goal, then a verified suggestion whose button inserts it, in a dark and a light theme', async () => {
@@ -556,7 +556,7 @@ async function main() {
     await page.keyboard.press('Enter');
     const lines = page.locator('.editor-group-container .monaco-editor .view-lines').first();
     await waitFor(`\`${tactic},\` inserted before line ${HOVER.line}'s tactic`, 20 * SECOND, async () =>
-      plain(await lines.innerText()).includes(`${tactic},\n`));
+      (await shownLines(lines)).includes(`${tactic},\n`));
     log(`suggest next tactic: picked and inserted "${tactic}"`);
   });
 
@@ -570,7 +570,7 @@ async function main() {
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
     const lines = page.locator('.editor-group-container .monaco-editor .view-lines').first();
-    const before = plain(await lines.innerText());
+    const before = await shownLines(lines);
     assert(before.includes(sentence.slice(3)), `the sentence was not typed into ${HOVER.file}`);
     await runCommand(page, 'Lean 3 Assist: Convert Selection to Lean 3');
     const asked = Date.now();
@@ -581,7 +581,7 @@ async function main() {
         centerOpened = true;
         await runCommand(page, 'Notifications: Show Notifications');
       }
-      const now = plain(await lines.innerText());
+      const now = await shownLines(lines);
       if (now !== before && /\b(theorem|lemma|example)\b/.test(now.slice(now.indexOf('For every natural number')))) {
         return 'inserted';
       }
