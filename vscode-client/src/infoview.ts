@@ -2,6 +2,7 @@
 // `$/lean3Assist/follow` as the cursor moves (debounced) and after edits, draws each
 // `$/lean3Assist/suggestions` report the pure rules of panel.ts keep, and turns its buttons into
 // the server's edits or a `$/lean3Assist/stopSearch`. It decides nothing about Lean itself.
+import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { accept, editFor, EMPTY_PANEL, followed, isPanelAction, PanelAction, PanelState, renderPanel } from './panel';
@@ -190,13 +191,9 @@ export class SuggestionsPanel implements vscode.Disposable {
   }
 }
 
+/** The script nonce of the page's content security policy: unguessable, so only the panel's own script runs. */
 function nonce(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let text = '';
-  for (let i = 0; i < 32; i++) {
-    text += alphabet.charAt(Math.floor(Math.random() * alphabet.length));
-  }
-  return text;
+  return randomBytes(24).toString('base64');
 }
 
 /**

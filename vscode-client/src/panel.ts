@@ -99,10 +99,8 @@ export function editFor(state: PanelState, action: PanelAction):
   return found && { ...found, uri: report.uri, version: report.version };
 }
 
-function editIn(report: SuggestionsReport, action: PanelAction): { edit: NonNullable<FollowedSuggestion['edit']>; text: string } | undefined {
-  if (action.action === 'stopSearch') {
-    return undefined;
-  }
+function editIn(report: SuggestionsReport, action: Exclude<PanelAction, { action: 'stopSearch' }>):
+  { edit: NonNullable<FollowedSuggestion['edit']>; text: string } | undefined {
   if (action.action === 'insertProof') {
     const search = report.search;
     return search?.edit && search.proof !== null ? { edit: search.edit, text: search.proof } : undefined;

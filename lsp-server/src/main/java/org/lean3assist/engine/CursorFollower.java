@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lean3assist.bridge.GoalAtPosition;
-import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.verify.Verdict;
 import org.lean3assist.engine.Engine.Place;
 import org.lean3assist.engine.prove.ProofSearch;
@@ -255,10 +254,5 @@ public final class CursorFollower implements AutoCloseable {
         } catch (Exception ignored) {
             // Removing a listener from a list does not fail.
         }
-    }
-
-    /** The place a report is for, as a Lean position of its tactic; empty outside a proof. */
-    public static Optional<LeanPosition> site(Report report) {
-        return report.place().map(place -> place.site().start());
     }
 }

@@ -330,17 +330,13 @@ final class LeanTextDocumentService implements TextDocumentService, AutoCloseabl
         String uri = params.textDocument().getUri();
         Position position = params.position();
         if (uri == null || position == null) {
-            return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
-                    new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
-                            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
-                            Protocol.FOLLOW + " takes {textDocument: {uri}, position: {line, character}}", null)));
+            return CompletableFuture.failedFuture(ServerCommands.invalid(
+                    Protocol.FOLLOW + " takes {textDocument: {uri}, position: {line, character}}"));
         }
         var snapshot = engine.documents().get(uri);
         if (snapshot.isEmpty()) {
-            return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
-                    new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
-                            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
-                            uri + " is not open; open it (textDocument/didOpen) before following a place in it", null)));
+            return CompletableFuture.failedFuture(ServerCommands.invalid(
+                    uri + " is not open; open it (textDocument/didOpen) before following a place in it"));
         }
         int version = snapshot.get().version();
         return placeAsync(uri, position).thenApply(place -> new Protocol.FollowResult(follower.follow(uri, version,

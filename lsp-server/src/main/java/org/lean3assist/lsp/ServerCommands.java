@@ -238,7 +238,8 @@ final class ServerCommands {
         return new Position(value.getAsJsonObject().get("line").getAsInt(), value.getAsJsonObject().get("character").getAsInt());
     }
 
-    private static ResponseErrorException invalid(String message) {
+    /** An InvalidParams error that says what is wrong, for the commands and the custom requests. */
+    static ResponseErrorException invalid(String message) {
         return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null));
     }
 }
