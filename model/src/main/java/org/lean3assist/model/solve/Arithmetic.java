@@ -119,9 +119,9 @@ public final class Arithmetic {
             } else if ("+-*/^()".indexOf(c) >= 0) {
                 tokens.add(String.valueOf(c));
                 i++;
-            } else if (c >= '0' && c <= '9') {
+            } else if (isAsciiDigit(c)) {
                 int start = i;
-                while (i < text.length() && Character.isDigit(text.charAt(i)) && text.charAt(i) < 128) {
+                while (i < text.length() && isAsciiDigit(text.charAt(i))) {
                     i++;
                 }
                 if (i + 1 < text.length() && text.charAt(i) == '.' && isAsciiDigit(text.charAt(i + 1))) {
@@ -152,27 +152,26 @@ public final class Arithmetic {
     private static final class Parser {
         private final List<String> tokens;
         private int at;
-        private int depth;
 
         Parser(List<String> tokens) {
             this.tokens = tokens;
         }
 
         Expr expression() {
-            Expr left = term();
-            while (left != null && (peek("+") || peek("-"))) {
-                char operator = tokens.get(at++).charAt(0);
-                Expr right = term();
-                left = right == null ? null : new Binary(operator, left, right);
-            }
-            return left;
+            return leftAssociative("+-", this::term);
         }
 
         private Expr term() {
-            Expr left = unary();
-            while (left != null && (peek("*") || peek("/"))) {
+            return leftAssociative("*/", this::unary);
+        }
+
+        /** {@code next (op next)*} for the operators in {@code operators}, grouped to the left. */
+        private Expr leftAssociative(String operators, java.util.function.Supplier<Expr> next) {
+            Expr left = next.get();
+            while (left != null && at < tokens.size() && tokens.get(at).length() == 1
+                    && operators.indexOf(tokens.get(at).charAt(0)) >= 0) {
                 char operator = tokens.get(at++).charAt(0);
-                Expr right = unary();
+                Expr right = next.get();
                 left = right == null ? null : new Binary(operator, left, right);
             }
             return left;
@@ -203,16 +202,13 @@ public final class Arithmetic {
             }
             String token = tokens.get(at);
             if (token.equals("(")) {
-                if (++depth > MAX_TOKENS) {
-                    return null;
-                }
+                // Nesting needs no bound of its own: MAX_TOKENS bounds it and the recursion.
                 at++;
                 Expr inner = expression();
                 if (inner == null || !peek(")")) {
                     return null;
                 }
                 at++;
-                depth--;
                 return inner;
             }
             if (Character.isDigit(token.charAt(0))) {

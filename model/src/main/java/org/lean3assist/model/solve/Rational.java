@@ -14,7 +14,7 @@ public record Rational(BigInteger numerator, BigInteger denominator) {
             denominator = denominator.negate();
         }
         BigInteger gcd = numerator.gcd(denominator);
-        if (gcd.signum() != 0 && !gcd.equals(BigInteger.ONE)) {
+        if (!gcd.equals(BigInteger.ONE)) {
             numerator = numerator.divide(gcd);
             denominator = denominator.divide(gcd);
         }

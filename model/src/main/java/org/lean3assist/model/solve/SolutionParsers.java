@@ -34,16 +34,8 @@ public final class SolutionParsers {
      */
     public static Optional<String> finalAnswer(String output) {
         String text = OutputParsers.stripChatTokens(output);
-        Optional<String> boxed = lastBoxed(text);
-        if (boxed.isPresent()) {
-            return boxed.map(SolutionParsers::tidyAnswer).filter(answer -> !answer.isEmpty());
-        }
-        Matcher matcher = ANSWER_IS.matcher(text);
-        String last = null;
-        while (matcher.find()) {
-            last = matcher.group(1);
-        }
-        return Optional.ofNullable(last).map(SolutionParsers::tidyAnswer).filter(answer -> !answer.isEmpty());
+        return lastBoxed(text).or(() -> lastAnswerIs(text))
+                .map(SolutionParsers::tidyAnswer).filter(answer -> !answer.isEmpty());
     }
 
     /**
@@ -129,6 +121,15 @@ public final class SolutionParsers {
             open += c == '(' ? 1 : c == ')' ? -1 : 0;
         }
         return open;
+    }
+
+    private static Optional<String> lastAnswerIs(String text) {
+        Matcher matcher = ANSWER_IS.matcher(text);
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return Optional.ofNullable(last);
     }
 
     private static Optional<String> lastBoxed(String text) {
