@@ -6,10 +6,13 @@ import org.lean3assist.model.generate.FinishReason;
 import org.lean3assist.model.prompt.OutputParsers;
 import org.lean3assist.model.prompt.PromptProfile;
 import org.lean3assist.model.prompt.PromptTask;
+import org.lean3assist.model.solve.Interpreter;
+import org.lean3assist.model.solve.Solver;
+import org.lean3assist.model.solve.WrittenSolution;
 
 /**
- * The three things the language server asks of a model, in plain strings: next tactics for a tactic state,
- * theorem statements for a sentence, and a sentence for a theorem statement. It formats prompts with a
+ * The four things the language server asks of a model, in plain strings: next tactics for a tactic state,
+ * theorem statements for a sentence, a sentence for a theorem statement, and solutions to a word problem. It formats prompts with a
  * {@link PromptProfile}, runs a {@link LanguageModel} (local or remote) and parses the answers.
  */
 public final class MathAssistant {
@@ -57,6 +60,18 @@ public final class MathAssistant {
         return completions.isEmpty() ? "" : OutputParsers.parseText(completions.get(0).text());
     }
 
+    /**
+     * Up to {@code options.samples()} solutions to a word problem in the mode of this profile's model
+     * ({@link SolveMode}), parsed but unchecked; programs go to {@code interpreter}.
+     *
+     * @throws IllegalArgumentException when the profile has no solve prompt
+     */
+    public List<WrittenSolution> solve(String question, Solver.Options options, Interpreter interpreter,
+                                       CancelCheck cancel) {
+        return new Solver(profile, (prompt, n, check) -> complete(prompt, n, check)).solve(question, options,
+                interpreter, cancel);
+    }
+
     public PromptProfile profile() {
         return profile;
     }
@@ -66,12 +81,16 @@ public final class MathAssistant {
     }
 
     private List<Completion> run(PromptTask task, String input, int n, CancelCheck cancel) {
+        return complete(profile.prompt(task, input), n, cancel).stream()
+                .filter(completion -> completion.finishReason() != FinishReason.CANCELLED)
+                .toList();
+    }
+
+    private List<Completion> complete(String prompt, int n, CancelCheck cancel) {
         List<String> stops = new ArrayList<>(baseConfig.stopStrings());
         stops.addAll(profile.stopStrings());
         GenerationConfig config = baseConfig.withNumCandidates(Math.max(1, n)).withStopStrings(stops);
-        // A cancelled candidate is cut off mid-answer; it is not worth parsing.
-        return model.complete(profile.prompt(task, input), config, cancel).stream()
-                .filter(completion -> completion.finishReason() != FinishReason.CANCELLED)
-                .toList();
+        // A cancelled candidate is cut off mid-answer; it is not worth parsing (the callers drop it).
+        return model.complete(prompt, config, cancel);
     }
 }

@@ -85,7 +85,7 @@ public final class SolutionParsers {
     }
 
     /** LaTeX and typographic arithmetic as the grammar spells it; thousands separators and {@code $} removed. */
-    static String normalizeMath(String text) {
+    public static String normalizeMath(String text) {
         String result = text.replace("\\times", "*").replace("\\cdot", "*").replace("×", "*").replace("·", "*")
                 .replace("\\div", "/").replace("÷", "/").replace("−", "-").replace("\\$", "").replace("$", "")
                 .replace("\\left", "").replace("\\right", "").replace("\\(", "").replace("\\)", "")
