@@ -15,7 +15,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vsc
 import { CommandTable, registerCommands } from './commands';
 import { PanelView, SuggestionsPanel } from './infoview';
 import { javaCandidates, javaProblem, parseJavaVersion } from './java';
-import { ClientPhase, formalizeOutcome, FormalizeOutcome, insertionAfter, proveOutcome, ProveOutcome, serverSettingsTree, statusView, StatusView, tacticPicks } from './presentation';
+import { ClientPhase, formalizeOutcome, FormalizeOutcome, insertionAfter, proveOutcome, ProveOutcome, serverSettingsTree, solveReport, solveSummary, statusView, StatusView, tacticPicks } from './presentation';
 import {
   COMMAND_CATEGORY,
   Commands,
@@ -23,6 +23,8 @@ import {
   FormalizeResult,
   InformalizeParams,
   InformalizeResult,
+  SolveParams,
+  SolveResult,
   insertActionTitlePrefix,
   NAMESPACE,
   ProveParams,
@@ -95,6 +97,7 @@ class Lean3Assist implements vscode.Disposable {
       [Commands.convertSelection]: () => this.convertSelection(),
       [Commands.explainStatement]: () => this.explainStatement(),
       [Commands.proveWithSearch]: () => this.proveWithSearch(),
+      [Commands.solveSelection]: () => this.solveSelection(),
       [Commands.showPanel]: () => this.panel.show(),
       [Commands.restartLean]: () => this.restartLean(),
       [Commands.showOutput]: () => this.output.show(true),
@@ -338,6 +341,42 @@ class Lean3Assist implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Lean 3 Assist: could not insert \`${outcome.statement}\` into ${document.uri.fsPath}.`);
     }
     return outcome;
+  }
+
+  /**
+   * Solve selected problem and check in Lean: the selection (or a typed question) goes to the server's solve;
+   * the answer, marked checked only when Lean proved a statement that gives it, is shown, and the whole report
+   * opens beside the file.
+   */
+  private async solveSelection(): Promise<SolveResult | undefined> {
+    const target = this.leanEditorWithClient();
+    if (!target) {
+      return undefined;
+    }
+    const { editor, client } = target;
+    const selection = editor.selection;
+    let question = editor.document.getText(selection).trim();
+    if (question === '') {
+      question = (await vscode.window.showInputBox({ prompt: 'Lean 3 Assist: the word problem to solve' }))?.trim() ?? '';
+    }
+    if (question === '') {
+      return undefined;
+    }
+    const params: SolveParams = { question, uri: editor.document.uri.toString(), position: toPosition(selection.start) };
+    const answer = await this.serverCommand<SolveResult>(client, 'Lean 3 Assist: solving and checking in Lean…', ServerCommands.solve, [params]);
+    if (!answer || !answer.result) {
+      return undefined;
+    }
+    const summary = solveSummary(answer.result);
+    this.output.appendLine(`Solve: ${JSON.stringify(answer.result)}`);
+    const report = await vscode.workspace.openTextDocument({ language: 'markdown', content: solveReport(answer.result) });
+    await vscode.window.showTextDocument(report, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    if (summary.checked) {
+      void vscode.window.showInformationMessage(summary.message);
+    } else {
+      void vscode.window.showWarningMessage(summary.message);
+    }
+    return answer.result;
   }
 
   /** Explain Lean statement: the selection (or the cursor's line) in words, in a message. */

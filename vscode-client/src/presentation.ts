@@ -2,6 +2,7 @@
 // Pure functions of plain data, so they are unit-tested without VS Code; extension.ts applies them.
 import {
   FormalizeResult,
+  SolveResult,
   LeanState,
   ProveResult,
   ModelState,
@@ -229,4 +230,59 @@ export function proveOutcome(result: ProveResult | null | undefined): ProveOutco
 function goalCount(state: string): string {
   const header = /^(\d+) goals/.exec(state);
   return header ? `${header[1]} goals` : '1 goal';
+}
+
+// ---- Solve selected problem and check in Lean ----
+
+/** The one-line verdict for a notification: the answer and whether Lean checked it. */
+export function solveSummary(result: SolveResult | null | undefined): { checked: boolean; message: string } {
+  if (!result || result.answer === null || result.answer === undefined) {
+    return { checked: false, message: `Lean 3 Assist: no answer. ${result?.why ?? 'The server gave no result.'}` };
+  }
+  const votes = result.votes.length > 0 ? ` (${result.votes[0].votes} of ${result.samples} samples)` : '';
+  if (result.status === 'checked') {
+    return { checked: true, message: `Answer: ${result.answer}${votes}, checked by Lean. ${result.why}` };
+  }
+  return { checked: false, message: `Answer: ${result.answer}${votes}, not checked by Lean (${result.status}). ${result.why}` };
+}
+
+/** A fenced block that model text cannot close early: its fence is longer than any run of backticks inside. */
+export function fenced(language: string, text: string): string[] {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}${language}`, text.trim(), fence];
+}
+
+const VERDICT_MARKS: Record<string, string> = { proved: '✓ proved', refuted: '✗ refuted', unproved: '? unproved', unchecked: '· unchecked' };
+
+/** The whole result as Markdown: the answer, the vote, and every solution with each claim's verdict. */
+export function solveReport(result: SolveResult): string {
+  const lines: string[] = ['# Solve and check in Lean', '', `> ${result.question.split('\n').join('\n> ')}`, ''];
+  const summary = solveSummary(result);
+  lines.push(`**${summary.checked ? 'Checked by Lean' : 'Not checked by Lean'}**: ${summary.message}`, '');
+  if (result.votes.length > 0) {
+    lines.push(`Votes: ${result.votes.map((v) => `${v.answer} (${v.votes})`).join(', ')}`, '');
+  }
+  result.solutions.forEach((sample, index) => {
+    lines.push(`## Solution ${index + 1} of ${result.solutions.length}: ${sample.answer ?? 'no answer'} (${sample.status})`, '');
+    lines.push(sample.why, '', ...fenced('text', sample.text), '');
+    for (const program of sample.programs) {
+      lines.push(`Program ${program.ran ? (program.ok ? 'ran' : 'failed') : 'not run'}:`, '', ...fenced('python', program.program), '',
+        ...fenced('text', program.output), '');
+    }
+    for (const claim of sample.claims) {
+      lines.push(`- ${VERDICT_MARKS[claim.verdict] ?? claim.verdict}: ${claim.claim}${claim.message ? ` — ${oneLine(claim.message)}` : ''}`);
+    }
+    if (sample.claims.length > 0) {
+      lines.push('');
+    }
+    if (sample.theorem) {
+      lines.push(`Theorem (${VERDICT_MARKS[sample.theoremVerdict ?? ''] ?? sample.theoremVerdict}):`, '', ...fenced('lean', sample.theorem), '');
+      if (sample.theoremMessage) {
+        lines.push(oneLine(sample.theoremMessage), '');
+      }
+    }
+  });
+  lines.push(`Programs: ${result.programs}`, '', `Lean: ${result.confinement}`, '');
+  return lines.join('\n');
 }

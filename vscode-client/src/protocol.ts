@@ -19,6 +19,7 @@ export const Commands = {
   convertSelection: `${NAMESPACE}.convertSelection`,
   explainStatement: `${NAMESPACE}.explainStatement`,
   proveWithSearch: `${NAMESPACE}.proveWithSearch`,
+  solveSelection: `${NAMESPACE}.solveSelection`,
   showPanel: `${NAMESPACE}.showPanel`,
   restartLean: `${NAMESPACE}.restartLean`,
   showOutput: `${NAMESPACE}.showOutput`,
@@ -33,6 +34,7 @@ export const ServerCommands = {
   informalize: `${NAMESPACE}.server.informalize`,
   restartLean: `${NAMESPACE}.server.restartLean`,
   prove: `${NAMESPACE}.server.prove`,
+  solve: `${NAMESPACE}.server.solve`,
 } as const;
 
 /** An LSP position: 0-based line, UTF-16 character offset. */
@@ -146,6 +148,73 @@ export interface ProveResult {
   expansions: number;
   replays: number;
   ms: number;
+}
+
+// ---- lean3Assist.server.solve ----
+
+export interface SolveParams {
+  question: string;
+  /** The document the problem is in; its text before `position` is the context of Lean's checks. */
+  uri?: string;
+  position?: Position;
+  /** Solutions to sample and vote over; the server's default (4) when absent. */
+  samples?: number;
+  /** Programs a tool-integrated solution may have run; the server's default (4) when absent. */
+  rounds?: number;
+}
+
+/** How the model solved it. */
+export const SOLVE_MODES = ['chain-of-thought', 'program', 'tool-integrated', 'lean'] as const;
+export type SolveMode = (typeof SOLVE_MODES)[number];
+
+/** How far an answer is vouched for; only `checked` means Lean proved a statement that gives it. */
+export const ANSWER_STATUSES = ['checked', 'contradicted', 'unchecked', 'no-answer'] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
+
+/** Lean's verdict on one claim, or on a solution's theorem. */
+export const CLAIM_VERDICTS = ['proved', 'refuted', 'unproved', 'unchecked'] as const;
+export type ClaimVerdict = (typeof CLAIM_VERDICTS)[number];
+
+export interface SolveClaim {
+  /** As the solution wrote it. */
+  claim: string;
+  /** The proposition Lean was asked about. */
+  checked: string;
+  verdict: ClaimVerdict;
+  message: string | null;
+}
+
+export interface SolveProgram {
+  program: string;
+  ran: boolean;
+  ok: boolean;
+  /** What it printed, or why it did not run. */
+  output: string;
+}
+
+export interface SolveSample {
+  text: string;
+  answer: string | null;
+  status: AnswerStatus;
+  why: string;
+  claims: SolveClaim[];
+  programs: SolveProgram[];
+  theorem: string | null;
+  theoremVerdict: ClaimVerdict | null;
+  theoremMessage: string | null;
+}
+
+export interface SolveResult {
+  question: string;
+  mode: SolveMode;
+  answer: string | null;
+  status: AnswerStatus;
+  why: string;
+  samples: number;
+  votes: { answer: string; votes: number }[];
+  solutions: SolveSample[];
+  programs: string;
+  confinement: string;
 }
 
 // ---- lean3Assist.server.informalize ----

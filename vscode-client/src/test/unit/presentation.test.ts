@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { formalizeOutcome, insertionAfter, oneLine, proveOutcome, sandboxView, serverSettingsTree, statusView, tacticPicks } from '../../presentation';
-import { ProveResult, Settings, SuggestTacticsResult } from '../../protocol';
+import { fenced, formalizeOutcome, insertionAfter, oneLine, proveOutcome, sandboxView, serverSettingsTree, solveReport, solveSummary, statusView, tacticPicks } from '../../presentation';
+import { ProveResult, Settings, SolveResult, SuggestTacticsResult } from '../../protocol';
 
 // A goal as Lean 3.51.1 prints it (shared/lean3/goals/basics.json, `and_swap`).
 const GOAL = 'p q : Prop,\nhp : p,\nhq : q\n⊢ q ∧ p';
@@ -175,5 +175,47 @@ describe('Prove with search', () => {
     // A proof flag without the text or the edit is no proof to insert.
     assert.strictEqual(proveOutcome({ ...searched, edit: null }).kind, 'none');
     assert.strictEqual(proveOutcome(null).kind, 'none');
+  });
+});
+
+describe('solve and check', () => {
+  const result: SolveResult = {
+    question: 'Natalia sold 48 clips in April and half as many in May. How many in all?',
+    mode: 'chain-of-thought',
+    answer: '72',
+    status: 'checked',
+    why: 'Lean proved the step that gives it: 48 + 24 = 72',
+    samples: 2,
+    votes: [{ answer: '72', votes: 2 }],
+    solutions: [{
+      text: 'In May she sold 48 / 2 = 24 clips. In all 48 + 24 = 72.\nThe answer is: 72\n```\n[evil](http://x)',
+      answer: '72', status: 'checked', why: 'Lean proved the step that gives it: 48 + 24 = 72',
+      claims: [
+        { claim: '48 / 2 = 24', checked: '(48:ℚ) / 2 = 24', verdict: 'proved', message: null },
+        { claim: '48 + 24 = 72', checked: '(48:ℚ) + 24 = 72', verdict: 'proved', message: null },
+      ],
+      programs: [], theorem: null, theoremVerdict: null, theoremMessage: null,
+    }],
+    programs: 'programs are not run: no python3',
+    confinement: 'sandboxed (bubblewrap 0.8.0)',
+  };
+
+  it('says checked by Lean only for a checked answer', () => {
+    assert.deepStrictEqual(solveSummary(result), { checked: true, message: 'Answer: 72 (2 of 2 samples), checked by Lean. Lean proved the step that gives it: 48 + 24 = 72' });
+    const unchecked = solveSummary({ ...result, status: 'unchecked', why: 'its arithmetic was not checked' });
+    assert.strictEqual(unchecked.checked, false);
+    assert.match(unchecked.message, /not checked by Lean \(unchecked\)/);
+    const none = solveSummary({ ...result, answer: null, status: 'no-answer', votes: [], why: 'no solution states an answer' });
+    assert.deepStrictEqual(none, { checked: false, message: 'Lean 3 Assist: no answer. no solution states an answer' });
+  });
+
+  it('reports every claim with its verdict, and keeps model text inside its fence', () => {
+    const report = solveReport(result);
+    assert.match(report, /✓ proved: 48 \/ 2 = 24/);
+    assert.match(report, /Votes: 72 \(2\)/);
+    // The solution's own ``` cannot end the block it is shown in.
+    assert.ok(report.includes('````text\nIn May'), report);
+    assert.deepStrictEqual(fenced('text', 'a ``` b'), ['````text', 'a ``` b', '````']);
+    assert.deepStrictEqual(fenced('lean', 'by norm_num'), ['```lean', 'by norm_num', '```']);
   });
 });

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             ""
         },
         subcommands = {LspCommand.class, GoalCommand.class, SuggestCommand.class, VerifyCommand.class,
-            CheckCommand.class, FormalizeCommand.class, ProveCommand.class, BenchCommand.class},
+            CheckCommand.class, FormalizeCommand.class, ProveCommand.class, SolveCommand.class, BenchCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'lean3-assist COMMAND --help' for the options of one command."})
 public final class Main implements Callable<Integer> {

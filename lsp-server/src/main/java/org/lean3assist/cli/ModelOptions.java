@@ -32,7 +32,7 @@ final class ModelOptions {
     String remoteModel;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = ModelConfig.DEFAULT_PROFILE,
-            description = "The model's prompt format: internlm2-math, mammoth, arithmo2-mistral or rho-math-interpreter "
+            description = "The model's prompt format: internlm2-math, mammoth, mammoth-pot, arithmo2-mistral or rho-math-interpreter "
                     + "(default ${DEFAULT-VALUE}).")
     String profile;
 

@@ -28,6 +28,9 @@ import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServerListener;
 import org.lean3assist.bridge.locate.LeanNotFoundException;
 import org.lean3assist.bridge.protocol.LeanMessage;
+import org.lean3assist.bridge.sandbox.PythonRunner;
+import org.lean3assist.bridge.sandbox.Sandbox;
+import org.lean3assist.bridge.sandbox.SandboxUnavailableException;
 import org.lean3assist.bridge.text.LeanPosition;
 import org.lean3assist.bridge.verify.CheckerPool;
 import org.lean3assist.bridge.verify.StatementChecker;
@@ -43,10 +46,18 @@ import org.lean3assist.engine.prove.SearchPortfolio;
 import org.lean3assist.engine.prove.SessionSteps;
 import org.lean3assist.engine.prove.StepSource;
 import org.lean3assist.engine.prove.VerifierSteps;
+import org.lean3assist.engine.solve.SolveChecker;
+import org.lean3assist.engine.solve.SolveResult;
+import org.lean3assist.engine.solve.Solving;
+import org.lean3assist.engine.solve.VerifierSolveChecker;
 import org.lean3assist.engine.suggest.MathModel;
 import org.lean3assist.engine.suggest.Suggestion;
 import org.lean3assist.engine.suggest.SuggestionEngine;
 import org.lean3assist.engine.suggest.TacticSite;
+import org.lean3assist.model.solve.Interpreter;
+import org.lean3assist.model.solve.SolveMode;
+import org.lean3assist.model.solve.Solver;
+import org.lean3assist.model.solve.WrittenSolution;
 
 /**
  * The core that the language server and the command line both call: the open documents, one
@@ -656,6 +667,83 @@ public final class Engine implements AutoCloseable {
      */
     public String informalize(String statement, Cancellation cancellation) {
         return requireModel().informalize(statement, cancellation);
+    }
+
+    // ---- word problems -------------------------------------------------------------------------
+
+    /** What a word problem's claims are checked after: trusted text (a file's, or an import line) beside a file. */
+    public record SolveContext(Path anchor, String text) {}
+
+    /** Solutions sampled per question by default: the vote's size. */
+    public static final int SOLVE_SAMPLES = 4;
+    /** Programs a tool-integrated solution may have run by default. */
+    public static final int SOLVE_ROUNDS = 4;
+
+    /** The import a word problem's checks start from when no file is given: mathlib's tactics, ℚ among them. */
+    public static final String SOLVE_IMPORTS = "import tactic\n";
+
+    /**
+     * The context a word problem is checked in: a document's text before the problem (the comment that holds it
+     * excluded), beside the document; without one, mathlib's {@link #SOLVE_IMPORTS} beside a name in
+     * {@code workingDirectory} (never written), so that the checks use that directory's Lean project.
+     */
+    public SolveContext solveContext(Optional<Snapshot> document, Optional<LeanPosition> problemStart,
+                                     Path workingDirectory) {
+        if (document.isPresent() && document.get().path().isPresent()) {
+            String text = document.get().text();
+            return new SolveContext(document.get().path().get(), problemStart
+                    .map(start -> org.lean3assist.engine.solve.SolveContexts.before(text, start.line())).orElse(text));
+        }
+        return new SolveContext(workingDirectory.toAbsolutePath().resolve("lean3-assist-solve.lean"), SOLVE_IMPORTS);
+    }
+
+    /**
+     * Solves a word problem with the loaded model in its profile's mode, running its programs only in the sandbox
+     * and checking its claims and its Lean 3 on a checker of the context's project; then votes. Blocks while the
+     * model writes, programs run and Lean checks. Without a Lean nothing is checked, and the result says so.
+     *
+     * @throws NoModelException when no model is loaded
+     * @throws UnsupportedOperationException when the model's prompt profile has no solve prompt
+     */
+    public SolveResult solve(String question, SolveContext context, Solver.Options options, Cancellation cancellation) {
+        if (question.isBlank()) {
+            throw new IllegalArgumentException("the question is empty");
+        }
+        MathModel solver = requireModel();
+        SolveMode mode = solver.solveMode().orElseThrow(() ->
+                new UnsupportedOperationException("the loaded model's prompt profile has no solve prompt"));
+        PythonRunner runner = programRunner();
+        Interpreter interpreter = program -> {
+            PythonRunner.Run run = runner.run(program);
+            return new Interpreter.Output(run.ran(), run.status() == PythonRunner.Status.OK,
+                    run.status() == PythonRunner.Status.TIMED_OUT ? run.output() + "\n(killed at the time limit)"
+                            : run.truncated() ? run.output() + "\n(output cut)" : run.output());
+        };
+        List<WrittenSolution> written = solver.solve(question, options, interpreter, cancellation);
+        return Solving.check(question, mode, written, solveChecker(context), runner.describe(), cancellation);
+    }
+
+    private SolveChecker solveChecker(SolveContext context) {
+        LeanProject project;
+        try {
+            project = project(context.anchor());
+        } catch (LeanNotFoundException e) {
+            return SolveChecker.none("no Lean 3 was found: " + e.getMessage());
+        }
+        Set<String> tactics = availableTactics(project.verifier(), context.anchor(), context.text());
+        return new VerifierSolveChecker(project.verifier(), context.anchor(), context.text(), tactics,
+                project.confinement().description());
+    }
+
+    /** Programs run in the sandbox the settings ask for, and only where it confines. */
+    private PythonRunner programRunner() {
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.forMode(projects.settings().sandbox());
+        } catch (SandboxUnavailableException e) {
+            sandbox = Sandbox.none(e.getMessage());
+        }
+        return PythonRunner.onThisMachine(sandbox, PythonRunner.Limits.DEFAULT);
     }
 
     private synchronized Path scratchFile() {

@@ -21,7 +21,8 @@ public final class Protocol {
     public static final String INFORMALIZE = "lean3Assist.server.informalize";
     public static final String RESTART_LEAN = "lean3Assist.server.restartLean";
     public static final String PROVE = "lean3Assist.server.prove";
-    public static final List<String> COMMANDS = List.of(SUGGEST_TACTICS, FORMALIZE, INFORMALIZE, RESTART_LEAN, PROVE);
+    public static final String SOLVE = "lean3Assist.server.solve";
+    public static final List<String> COMMANDS = List.of(SUGGEST_TACTICS, FORMALIZE, INFORMALIZE, RESTART_LEAN, PROVE, SOLVE);
 
     /** Custom request: the goal at a position as plain text, like lean4's {@code $/lean/plainGoal}. */
     public static final String PLAIN_GOAL = "$/lean3Assist/plainGoal";
@@ -52,6 +53,12 @@ public final class Protocol {
     public static final List<String> SEARCH_STOPS =
             Arrays.stream(org.lean3assist.engine.prove.ProofSearch.Stop.values())
                     .map(org.lean3assist.engine.prove.ProofSearch.Stop::wire).toList();
+    public static final List<String> SOLVE_MODES =
+            Arrays.stream(org.lean3assist.model.solve.SolveMode.values()).map(org.lean3assist.model.solve.SolveMode::wire).toList();
+    public static final List<String> ANSWER_STATUSES =
+            Arrays.stream(org.lean3assist.engine.solve.AnswerStatus.values()).map(org.lean3assist.engine.solve.AnswerStatus::wire).toList();
+    public static final List<String> CLAIM_VERDICTS =
+            Arrays.stream(org.lean3assist.engine.solve.ClaimVerdict.values()).map(org.lean3assist.engine.solve.ClaimVerdict::wire).toList();
     public static final List<String> SANDBOX_MODES =
             Arrays.stream(SandboxMode.values()).map(SandboxMode::settingValue).toList();
 
@@ -139,6 +146,35 @@ public final class Protocol {
      */
     public record SuggestionsReport(long subscription, long sequence, String uri, int version, org.eclipse.lsp4j.Position site,
                                     String phase, GoalStateView goal, List<FollowedSuggestion> suggestions, SearchView search) {}
+
+    /**
+     * One arithmetic claim of a solution: as written, the proposition Lean was asked about, the verdict (one of
+     * {@link #CLAIM_VERDICTS}) and Lean's message or why it was not checked.
+     */
+    public record SolveClaim(String claim, String checked, String verdict, String message) {}
+
+    /** One program a solution wrote: whether it ran (in the sandbox), whether it ended well, and its output. */
+    public record SolveProgram(String program, boolean ran, boolean ok, String output) {}
+
+    /**
+     * One sampled solution of {@value #SOLVE}: its text, its answer (null without one), the answer's status (one of
+     * {@link #ANSWER_STATUSES}) and what it rests on, each claim's verdict, its programs, and, for a solution in
+     * Lean, the theorem as checked with its verdict (one of {@link #CLAIM_VERDICTS}).
+     */
+    public record SolveSample(String text, String answer, String status, String why, List<SolveClaim> claims,
+                              List<SolveProgram> programs, String theorem, String theoremVerdict, String theoremMessage) {}
+
+    /** An answer and how many samples gave it. */
+    public record SolveVote(String answer, int votes) {}
+
+    /**
+     * The reply to {@value #SOLVE}: the winning answer (null when no sample states one) with its status (one of
+     * {@link #ANSWER_STATUSES}) and what it rests on, the vote, every sample, the mode (one of
+     * {@link #SOLVE_MODES}), where programs ran and how Lean's checks were confined. The command line's
+     * {@code solve --json} prints the same object.
+     */
+    public record SolveResult(String question, String mode, String answer, String status, String why, int samples,
+                              List<SolveVote> votes, List<SolveSample> solutions, String programs, String confinement) {}
 
     /** The reply to {@value #INFORMALIZE}. */
     public record InformalizeResult(String text) {}

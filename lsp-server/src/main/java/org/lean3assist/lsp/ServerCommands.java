@@ -47,6 +47,7 @@ final class ServerCommands {
             case Protocol.INFORMALIZE -> informalize(objectArgument(command, arguments), cancel);
             case Protocol.RESTART_LEAN -> restartLean();
             case Protocol.PROVE -> prove(objectArgument(command, arguments), cancel);
+            case Protocol.SOLVE -> solve(objectArgument(command, arguments), cancel);
             default -> throw invalid("unknown command '" + command + "'; this server knows " + Protocol.COMMANDS);
         });
     }
@@ -97,6 +98,46 @@ final class ServerCommands {
                 .map(statement -> new Protocol.FormalizedStatement(statement.statement(), statement.status().wire(),
                         statement.message().orElse(null)))
                 .toList());
+    }
+
+    /**
+     * A word problem solved and checked: {@code {question, uri?, position?, samples?, rounds?}}. With a document
+     * the checks go after its text before {@code position} (where the problem starts), beside it; without one, in
+     * the server's working directory's project. Work-done progress says what runs.
+     */
+    private Protocol.SolveResult solve(JsonObject arguments, CancelChecker cancel) {
+        String question = string(arguments, "question");
+        if (question.isBlank()) {
+            throw invalid("argument 'question' is empty");
+        }
+        Optional<Snapshot> document = arguments.has("uri")
+                ? engine().documents().get(string(arguments, "uri")) : Optional.empty();
+        if (arguments.has("uri") && document.isEmpty()) {
+            throw invalid("the document " + string(arguments, "uri") + " is not open");
+        }
+        Optional<org.lean3assist.bridge.text.LeanPosition> at = document.isPresent() && arguments.has("position")
+                ? Optional.of(Conversions.toLean(document.get().converter(), position(arguments))) : Optional.empty();
+        org.lean3assist.model.solve.Solver.Options options;
+        try {
+            options = new org.lean3assist.model.solve.Solver.Options(
+                    arguments.has("samples") ? arguments.get("samples").getAsInt() : Engine.SOLVE_SAMPLES,
+                    arguments.has("rounds") ? arguments.get("rounds").getAsInt() : Engine.SOLVE_ROUNDS);
+        } catch (IllegalArgumentException | UnsupportedOperationException | IllegalStateException e) {
+            throw invalid(e.getMessage());
+        }
+        var context = engine().solveContext(document, at, java.nio.file.Path.of("").toAbsolutePath());
+        var progress = session.progress().begin("Solving and checking in Lean");
+        try {
+            return SolveViews.view(modelCall(() -> {
+                try {
+                    return engine().solve(question, context, options, cancellation(cancel));
+                } catch (UnsupportedOperationException e) {
+                    throw failed(e.getMessage() + ": set lean3Assist.model.profile to one with a solve prompt");
+                }
+            }));
+        } finally {
+            progress.close();
+        }
     }
 
     private Protocol.InformalizeResult informalize(JsonObject arguments, CancelChecker cancel) {

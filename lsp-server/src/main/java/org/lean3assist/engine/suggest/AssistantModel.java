@@ -1,11 +1,17 @@
 package org.lean3assist.engine.suggest;
 
 import java.util.List;
+import java.util.Optional;
 import org.lean3assist.engine.Cancellation;
 import org.lean3assist.engine.ModelStatus;
 import org.lean3assist.model.LanguageModel;
 import org.lean3assist.model.MathAssistant;
 import org.lean3assist.model.TacticSuggestion;
+import org.lean3assist.model.prompt.PromptTask;
+import org.lean3assist.model.solve.Interpreter;
+import org.lean3assist.model.solve.SolveMode;
+import org.lean3assist.model.solve.Solver;
+import org.lean3assist.model.solve.WrittenSolution;
 
 /** The {@code model} module's {@link MathAssistant} in the server's terms. */
 public final class AssistantModel implements MathModel {
@@ -40,6 +46,21 @@ public final class AssistantModel implements MathModel {
     @Override
     public String informalize(String leanStatement, Cancellation cancelled) {
         return assistant.informalize(leanStatement, cancelled::isCancelled);
+    }
+
+    @Override
+    public Optional<SolveMode> solveMode() {
+        return assistant.profile().supports(PromptTask.SOLVE) ? Optional.of(SolveMode.of(assistant.profile()))
+                : Optional.empty();
+    }
+
+    @Override
+    public List<WrittenSolution> solve(String question, Solver.Options options, Interpreter interpreter,
+                                       Cancellation cancelled) {
+        if (solveMode().isEmpty()) {
+            return MathModel.super.solve(question, options, interpreter, cancelled);
+        }
+        return assistant.solve(question, options, interpreter, cancelled::isCancelled);
     }
 
     @Override

@@ -1,8 +1,13 @@
 package org.lean3assist.engine.suggest;
 
 import java.util.List;
+import java.util.Optional;
 import org.lean3assist.engine.Cancellation;
 import org.lean3assist.engine.ModelStatus;
+import org.lean3assist.model.solve.Interpreter;
+import org.lean3assist.model.solve.SolveMode;
+import org.lean3assist.model.solve.Solver;
+import org.lean3assist.model.solve.WrittenSolution;
 
 /**
  * What the server asks of a language model, in Lean's terms. The implementation adapts the
@@ -29,6 +34,21 @@ public interface MathModel extends AutoCloseable {
 
     /** An English reading of a Lean 3 statement. */
     String informalize(String leanStatement, Cancellation cancelled);
+
+    /** How this model solves word problems; empty when its prompt profile has no solve prompt. */
+    default Optional<SolveMode> solveMode() {
+        return Optional.empty();
+    }
+
+    /**
+     * Solutions to a word problem in {@link #solveMode()}, parsed, unchecked; programs go to {@code interpreter}.
+     *
+     * @throws UnsupportedOperationException when {@link #solveMode()} is empty
+     */
+    default List<WrittenSolution> solve(String question, Solver.Options options, Interpreter interpreter,
+                                        Cancellation cancelled) {
+        throw new UnsupportedOperationException("this model's prompt profile has no solve prompt");
+    }
 
     /** For the status bar: where it runs (CPU, CUDA, a remote server). */
     ModelStatus status();

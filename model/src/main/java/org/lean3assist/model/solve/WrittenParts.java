@@ -140,9 +140,14 @@ public final class WrittenParts {
         return word.find(at) && word.start() == at ? word.group() : "";
     }
 
+    /** A proof after {@code by} or {@code :=}: its first line, and the indented lines that continue it. */
     private static String firstParagraph(String text) {
-        int blank = text.indexOf("\n\n");
-        return blank < 0 ? text : text.substring(0, blank);
+        String[] lines = text.split("\n", -1);
+        StringBuilder kept = new StringBuilder(lines[0]);
+        for (int i = 1; i < lines.length && !lines[i].isBlank() && Character.isWhitespace(lines[i].charAt(0)); i++) {
+            kept.append('\n').append(lines[i]);
+        }
+        return kept.toString();
     }
 
     private static String withoutComments(String code) {
