@@ -713,14 +713,18 @@ public final class Engine implements AutoCloseable {
         SolveMode mode = solver.solveMode().orElseThrow(() ->
                 new UnsupportedOperationException("the loaded model's prompt profile has no solve prompt"));
         PythonRunner runner = programRunner();
-        Interpreter interpreter = program -> {
+        List<WrittenSolution> written = solver.solve(question, options, interpreter(runner), cancellation);
+        return Solving.check(question, mode, written, solveChecker(context), runner.describe(), cancellation);
+    }
+
+    /** The model's interpreter over a runner: a program's output, with a note where a limit cut it. */
+    public static Interpreter interpreter(PythonRunner runner) {
+        return program -> {
             PythonRunner.Run run = runner.run(program);
             return new Interpreter.Output(run.ran(), run.status() == PythonRunner.Status.OK,
                     run.status() == PythonRunner.Status.TIMED_OUT ? run.output() + "\n(killed at the time limit)"
                             : run.truncated() ? run.output() + "\n(output cut)" : run.output());
         };
-        List<WrittenSolution> written = solver.solve(question, options, interpreter, cancellation);
-        return Solving.check(question, mode, written, solveChecker(context), runner.describe(), cancellation);
     }
 
     private SolveChecker solveChecker(SolveContext context) {

@@ -50,20 +50,13 @@ public final class ModelLoading {
     }
 
     /**
-     * The prompt profile of a name, if it has the three Lean tasks the server asks for.
+     * The prompt profile of a name. A profile without the Lean tasks (MAmmoTH's program-of-thought) loads for
+     * solving word problems only: its model offers no tactics, and formalizing with it is refused by name.
      *
-     * @throws IllegalArgumentException for an unknown name or a profile without them (MAmmoTH's program-of-thought)
+     * @throws IllegalArgumentException for an unknown name; the message lists the known ones
      */
     public static PromptProfile profile(String name) {
-        PromptProfile profile = PromptProfile.byName(name);
-        for (PromptTask task : List.of(PromptTask.NEXT_TACTIC, PromptTask.FORMALIZE, PromptTask.INFORMALIZE)) {
-            if (!profile.supports(task)) {
-                throw new IllegalArgumentException("The prompt profile '" + profile.name() + "' has no prompt for "
-                        + task.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "; choose one of "
-                        + PromptProfile.ALL.stream().filter(p -> p.supports(PromptTask.NEXT_TACTIC)).map(PromptProfile::name).toList());
-            }
-        }
-        return profile;
+        return PromptProfile.byName(name);
     }
 
     /** A local ONNX model directory on a device. */

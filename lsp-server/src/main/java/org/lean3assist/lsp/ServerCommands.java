@@ -128,13 +128,7 @@ final class ServerCommands {
         var context = engine().solveContext(document, at, java.nio.file.Path.of("").toAbsolutePath());
         var progress = session.progress().begin("Solving and checking in Lean");
         try {
-            return SolveViews.view(modelCall(() -> {
-                try {
-                    return engine().solve(question, context, options, cancellation(cancel));
-                } catch (UnsupportedOperationException e) {
-                    throw failed(e.getMessage() + ": set lean3Assist.model.profile to one with a solve prompt");
-                }
-            }));
+            return SolveViews.view(modelCall(() -> engine().solve(question, context, options, cancellation(cancel))));
         } finally {
             progress.close();
         }
@@ -221,6 +215,9 @@ final class ServerCommands {
         } catch (Engine.NoModelException e) {
             throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage()
                     + ": set lean3Assist.model.path to a model directory, or lean3Assist.model.remoteUrl", null));
+        } catch (UnsupportedOperationException e) {
+            throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage()
+                    + ": set lean3Assist.model.profile to one that has it", null));
         }
     }
 

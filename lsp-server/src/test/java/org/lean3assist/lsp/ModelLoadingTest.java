@@ -85,18 +85,29 @@ class ModelLoadingTest {
     }
 
     @Test
-    void aProfileWithoutTheLeanTasksIsRefusedByNameWithTheChoices() {
-        var error = assertThrows(IllegalArgumentException.class, () -> ModelLoading.profile("mammoth-pot"));
-        assertTrue(error.getMessage().contains("'mammoth-pot' has no prompt for next tactic"), error.getMessage());
+    void aProfileWithoutTheLeanTasksSolvesOnlyAndSaysSo() {
+        var error = assertThrows(IllegalArgumentException.class, () -> ModelLoading.profile("mammoth-potx"));
         assertTrue(error.getMessage().contains("internlm2-math"), error.getMessage());
 
         var settings = settings("{\"model\": {\"profile\": \"mammoth-pot\"}}");
-        assertEquals("internlm2-math", settings.get(Settings.MODEL_PROFILE));
-        assertTrue(settings.problems().stream().anyMatch(problem -> problem.contains("model.profile")), settings.problems().toString());
+        assertEquals("mammoth-pot", settings.get(Settings.MODEL_PROFILE));
+        var model = ModelLoading.assistant(ModelLoading.local(org.lean3assist.model.BundledTinyModel.extract(),
+                org.lean3assist.model.Device.CPU), ModelLoading.profile("mammoth-pot"));
+        assertEquals(java.util.List.of(), model.suggestTactics("⊢ true", 4, org.lean3assist.engine.Cancellation.NEVER),
+                "no tactics from a model prompted for programs");
+        var refused = assertThrows(UnsupportedOperationException.class,
+                () -> model.formalize("two is even", 1, org.lean3assist.engine.Cancellation.NEVER));
+        assertTrue(refused.getMessage().contains("'mammoth-pot' has no prompt for formalize"), refused.getMessage());
+        assertEquals(java.util.Optional.of(org.lean3assist.model.solve.SolveMode.PROGRAM), model.solveMode());
+        model.close();
     }
 
     @Test
-    void everyProfileTheSettingOffersHasTheLeanTasks() {
-        Settings.MODEL_PROFILE.allowed().forEach(ModelLoading::profile);
+    void everyProfileTheSettingOffersIsKnownAndSolves() {
+        for (String name : Settings.MODEL_PROFILE.allowed()) {
+            assertTrue(ModelLoading.profile(name).supports(org.lean3assist.model.prompt.PromptTask.SOLVE), name);
+        }
+        assertEquals(org.lean3assist.model.prompt.PromptProfile.ALL.stream().map(p -> p.name()).sorted().toList(),
+                Settings.MODEL_PROFILE.allowed().stream().sorted().toList(), "every profile can be chosen");
     }
 }

@@ -38,6 +38,9 @@ class ProtocolMirrorTest {
                 Arguments.of("SANDBOX_MODES", Protocol.SANDBOX_MODES),
                 Arguments.of("SEARCH_STOPS", Protocol.SEARCH_STOPS),
                 Arguments.of("FOLLOW_PHASES", Protocol.FOLLOW_PHASES),
+                Arguments.of("SOLVE_MODES", Protocol.SOLVE_MODES),
+                Arguments.of("ANSWER_STATUSES", Protocol.ANSWER_STATUSES),
+                Arguments.of("CLAIM_VERDICTS", Protocol.CLAIM_VERDICTS),
                 Arguments.of("ServerCommands", Protocol.COMMANDS),
                 Arguments.of("Settings", settingsKeys()));
     }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -17,32 +15,13 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf(value = "org.lean3assist.reallean.RealLean#available", disabledReason = RealLean.SKIP_REASON)
 class RealLeanCliIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("lean3assist.root", "..")).toAbsolutePath().normalize();
-
-    private record Run(int exitCode, String stdout, String stderr) {}
-
-    private static Run launch(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("lean3-assist").toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
-        var stderr = new java.io.ByteArrayOutputStream();
-        Thread drain = new Thread(() -> {
-            try {
-                process.getErrorStream().transferTo(stderr);
-            } catch (java.io.IOException ignored) {
-                // The process ended.
-            }
-        });
-        drain.start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(300, TimeUnit.SECONDS));
-        drain.join();
-        return new Run(process.exitValue(), stdout, stderr.toString(StandardCharsets.UTF_8));
+    private static Launched launch(String... args) throws Exception {
+        return Launched.run(Launched.ROOT, 300, args);
     }
 
     @Test
     void suggestOnTheReadmeExampleOffersAClosingTacticFirst() throws Exception {
-        Run run = launch("suggest", "examples/and_swap.lean:8:2", "--json");
+        Launched run = launch("suggest", "examples/and_swap.lean:8:2", "--json");
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode json = new ObjectMapper().readTree(run.stdout());
         assertEquals("p q : Prop,\nh : p ∧ q\n⊢ q ∧ p", json.get("goal").asText());
@@ -56,11 +35,11 @@ class RealLeanCliIT {
 
     @Test
     void goalAndCheckAnswerLikeLean() throws Exception {
-        Run goal = launch("goal", "examples/and_swap.lean:8:2");
+        Launched goal = launch("goal", "examples/and_swap.lean:8:2");
         assertEquals(0, goal.exitCode(), goal.stderr());
         assertEquals("p q : Prop,\nh : p ∧ q\n⊢ q ∧ p\n", goal.stdout());
 
-        Run check = launch("check", "examples/and_swap.lean");
+        Launched check = launch("check", "examples/and_swap.lean");
         assertEquals(0, check.exitCode(), check.stderr());
         assertEquals("", check.stdout());
     }
@@ -68,14 +47,14 @@ class RealLeanCliIT {
     @Test
     void provePrintsAProofThatLeanAcceptsPastedIn() throws Exception {
         // The second exercise, after one whose sorry is still there: an earlier sorry must not spoil the verdict.
-        Run run = launch("prove", "examples/prove.lean:10:2", "--json", "--time", "120");
+        Launched run = launch("prove", "examples/prove.lean:10:2", "--json", "--time", "120");
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         JsonNode json = new ObjectMapper().readTree(run.stdout());
         assertTrue(json.get("proved").asBoolean(), json.toString());
         String proof = json.get("proof").asText();
         assertTrue(json.get("search").get("expansions").asInt() >= 1, json.toString());
 
-        String source = java.nio.file.Files.readString(ROOT.resolve("examples/prove.lean"));
+        String source = java.nio.file.Files.readString(Launched.ROOT.resolve("examples/prove.lean"));
         int second = source.indexOf("sorry", source.indexOf("and_swap'"));
         String pasted = source.substring(0, second) + proof + source.substring(second + "sorry".length());
         Path file = java.nio.file.Files.createTempFile("prove-pasted", ".lean");
@@ -98,7 +77,7 @@ class RealLeanCliIT {
 
     @Test
     void proveFindsATwoStepProof() throws Exception {
-        Run run = launch("prove", "examples/prove.lean:5:2", "--json", "--time", "120");
+        Launched run = launch("prove", "examples/prove.lean:5:2", "--json", "--time", "120");
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         JsonNode json = new ObjectMapper().readTree(run.stdout());
         assertEquals(2, json.get("steps").size(), json.toString());
@@ -107,7 +86,7 @@ class RealLeanCliIT {
 
     @Test
     void verifyPrintsEachVerdict() throws Exception {
-        Run run = launch("verify", "examples/and_swap.lean:8:2", "exact ⟨h.2, h.1⟩", "exact h", "split", "sorry");
+        Launched run = launch("verify", "examples/and_swap.lean:8:2", "exact ⟨h.2, h.1⟩", "exact h", "split", "sorry");
         assertEquals(0, run.exitCode(), run.stderr());
         String[] lines = run.stdout().split("\n");
         assertTrue(lines[0].startsWith("exact ⟨h.2, h.1⟩") && lines[0].endsWith("closes the goal"), run.stdout());
@@ -119,7 +98,7 @@ class RealLeanCliIT {
 
     @Test
     void verifyWithTheSandboxOffSaysTheReplaysWereNotSandboxed() throws Exception {
-        Run run = launch("verify", "--sandbox", "off", "--json", "examples/and_swap.lean:8:2", "exact ⟨h.2, h.1⟩");
+        Launched run = launch("verify", "--sandbox", "off", "--json", "examples/and_swap.lean:8:2", "exact ⟨h.2, h.1⟩");
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode json = new ObjectMapper().readTree(run.stdout());
         assertEquals("closes_goal", json.get("results").get(0).get("status").asText(), json.toString());
@@ -130,7 +109,7 @@ class RealLeanCliIT {
     @Test
     void benchLspReportsBothSidesAndWhenSuggestionsCome() throws Exception {
         // Few pairs: this checks the figures are there and consistent, not how fast anything is.
-        Run run = launch("bench", "lsp", "--json", "--warm-up", "60", "-n", "20");
+        Launched run = launch("bench", "lsp", "--json", "--warm-up", "60", "-n", "20");
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode json = new ObjectMapper().readTree(run.stdout());
         assertEquals(20, json.get("iterations").asInt());
@@ -149,7 +128,7 @@ class RealLeanCliIT {
 
     @Test
     void benchLspOutsideAProofSaysSoAndFails() throws Exception {
-        Run run = launch("bench", "lsp", "examples/and_swap.lean:5:0", "--warm-up", "0", "-n", "1");
+        Launched run = launch("bench", "lsp", "examples/and_swap.lean:5:0", "--warm-up", "0", "-n", "1");
         assertEquals(1, run.exitCode(), run.stdout());
         assertTrue(run.stderr().contains("no goal to hover at"), run.stderr());
     }

@@ -17,6 +17,14 @@ public interface LanguageModel extends AutoCloseable {
      */
     List<Completion> complete(String prompt, GenerationConfig config, CancelCheck cancel);
 
+    /**
+     * Every one of {@code config.numCandidates()} samples of {@code prompt}, in the order sampled, equal texts kept:
+     * what a majority vote counts. Fewer when cancelled.
+     *
+     * @throws ModelException as {@link #complete}
+     */
+    List<Completion> sample(String prompt, GenerationConfig config, CancelCheck cancel);
+
     ModelInfo info();
 
     /** Releases native resources; later calls throw {@link ModelException}. Does not throw checked exceptions. */

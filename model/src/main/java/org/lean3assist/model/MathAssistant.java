@@ -17,6 +17,9 @@ import org.lean3assist.model.solve.WrittenSolution;
  */
 public final class MathAssistant {
 
+    /** A solution is longer than a tactic: at least this many new tokens per generation, whatever the base config. */
+    public static final int SOLVE_MAX_NEW_TOKENS = 512;
+
     private final LanguageModel model;
     private final PromptProfile profile;
     private final GenerationConfig baseConfig;
@@ -68,8 +71,10 @@ public final class MathAssistant {
      */
     public List<WrittenSolution> solve(String question, Solver.Options options, Interpreter interpreter,
                                        CancelCheck cancel) {
-        return new Solver(profile, (prompt, n, check) -> complete(prompt, n, check)).solve(question, options,
-                interpreter, cancel);
+        int room = Math.max(baseConfig.maxNewTokens(), SOLVE_MAX_NEW_TOKENS);
+        // Every sample counts in the vote, equal ones too: the backend's sample, not its distinct completions.
+        return new Solver(profile, (prompt, n, check) -> model.sample(prompt, config(n, room), check)).solve(question,
+                options, interpreter, cancel);
     }
 
     public PromptProfile profile() {
@@ -87,10 +92,17 @@ public final class MathAssistant {
     }
 
     private List<Completion> complete(String prompt, int n, CancelCheck cancel) {
+        return complete(prompt, n, baseConfig.maxNewTokens(), cancel);
+    }
+
+    private List<Completion> complete(String prompt, int n, int maxNewTokens, CancelCheck cancel) {
+        // A cancelled candidate is cut off mid-answer; it is not worth parsing (the callers drop it).
+        return model.complete(prompt, config(n, maxNewTokens), cancel);
+    }
+
+    private GenerationConfig config(int n, int maxNewTokens) {
         List<String> stops = new ArrayList<>(baseConfig.stopStrings());
         stops.addAll(profile.stopStrings());
-        GenerationConfig config = baseConfig.withNumCandidates(Math.max(1, n)).withStopStrings(stops);
-        // A cancelled candidate is cut off mid-answer; it is not worth parsing (the callers drop it).
-        return model.complete(prompt, config, cancel);
+        return baseConfig.withNumCandidates(Math.max(1, n)).withStopStrings(stops).withMaxNewTokens(maxNewTokens);
     }
 }

@@ -88,6 +88,12 @@ public final class OnnxLanguageModel implements LanguageModel {
         }
     }
 
+    @Override
+    public List<Completion> sample(String prompt, GenerationConfig config, CancelCheck cancel) {
+        return generate(prompt, config, cancel).sequences().stream().map(sequence -> new Completion(sequence.text(),
+                sequence.logProb(), sequence.tokenIds().length, sequence.finishReason())).toList();
+    }
+
     /** Like {@link #complete} but returns the raw per-row result with token ids and timings. */
     public GenerationResult generate(String prompt, GenerationConfig config, CancelCheck cancel) {
         lifecycle.readLock().lock();

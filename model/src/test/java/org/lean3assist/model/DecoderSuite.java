@@ -87,6 +87,17 @@ abstract class DecoderSuite {
     }
 
     @Test
+    void sampleKeepsEverySampleWhereCompleteKeepsDistinctTexts() {
+        // Top-k 1 makes every row the greedy one: four equal texts.
+        GenerationConfig config = GenerationConfig.defaults().withTopK(1).withNumCandidates(4).withMaxNewTokens(8);
+        String prompt = PromptProfile.INTERNLM2_MATH.prompt(PromptTask.NEXT_TACTIC, "p q : Prop\n⊢ p ∧ q → q ∧ p");
+        List<Completion> samples = model.sample(prompt, config, CancelCheck.NEVER);
+        assertEquals(4, samples.size());
+        assertEquals(1, samples.stream().map(Completion::text).distinct().count(), samples.toString());
+        assertEquals(1, model.complete(prompt, config, CancelCheck.NEVER).size());
+    }
+
+    @Test
     void stopStringCutsTheText() {
         GenerationRequest request = GenerationRequest.greedy(1, NEW_TOKENS).ignoringEos();
         String text = greedy(List.of(prompts.get(0)), request).sequences().get(0).text();

@@ -26,6 +26,9 @@ public final class AssistantModel implements MathModel {
 
     @Override
     public List<String> suggestTactics(String tacticState, int n, Cancellation cancelled) {
+        if (!assistant.profile().supports(PromptTask.NEXT_TACTIC)) {
+            return List.of();
+        }
         return assistant.suggestTactics(tacticState, n, cancelled::isCancelled).stream()
                 .map(TacticSuggestion::tactic)
                 .toList();
@@ -33,6 +36,9 @@ public final class AssistantModel implements MathModel {
 
     @Override
     public List<ScoredTactic> scoredTactics(String tacticState, int n, Cancellation cancelled) {
+        if (!assistant.profile().supports(PromptTask.NEXT_TACTIC)) {
+            return List.of();
+        }
         return assistant.suggestTactics(tacticState, n, cancelled::isCancelled).stream()
                 .map(suggestion -> new ScoredTactic(suggestion.tactic(), suggestion.logProb()))
                 .toList();
@@ -40,11 +46,13 @@ public final class AssistantModel implements MathModel {
 
     @Override
     public List<String> formalize(String naturalLanguage, int n, Cancellation cancelled) {
+        requireTask(PromptTask.FORMALIZE);
         return assistant.formalize(naturalLanguage, n, cancelled::isCancelled);
     }
 
     @Override
     public String informalize(String leanStatement, Cancellation cancelled) {
+        requireTask(PromptTask.INFORMALIZE);
         return assistant.informalize(leanStatement, cancelled::isCancelled);
     }
 
@@ -61,6 +69,13 @@ public final class AssistantModel implements MathModel {
             return MathModel.super.solve(question, options, interpreter, cancelled);
         }
         return assistant.solve(question, options, interpreter, cancelled::isCancelled);
+    }
+
+    private void requireTask(PromptTask task) {
+        if (!assistant.profile().supports(task)) {
+            throw new UnsupportedOperationException("the prompt profile '" + assistant.profile().name()
+                    + "' has no prompt for " + task.name().toLowerCase(java.util.Locale.ROOT) + "; it is for solving word problems");
+        }
     }
 
     @Override

@@ -44,8 +44,8 @@ public final class Settings {
             "Model name sent to the remote server: vLLM and TGI answer only to the name they serve; llama.cpp ignores it. "
                     + "The API key, if the server needs one, is read from the environment variable LEAN3ASSIST_REMOTE_API_KEY.");
     public static final Setting<String> MODEL_PROFILE = Setting.choice("model.profile", "internlm2-math",
-            List.of("internlm2-math", "mammoth", "arithmo2-mistral", "rho-math-interpreter"),
-            "Prompt format of the model, local or remote. InternLM2-Math is the model trained on Lean 3; the others reuse its Lean task wording in their own chat format.");
+            List.of("internlm2-math", "mammoth", "mammoth-pot", "arithmo2-mistral", "rho-math-interpreter"),
+            "Prompt format of the model, local or remote. InternLM2-Math is the model trained on Lean 3; the others reuse its Lean task wording in their own chat format, and solve word problems in the mode of their model cards (`mammoth-pot`, MAmmoTH's program of thought, only solves).");
     public static final Setting<Integer> SUGGESTIONS_COUNT = Setting.integer("suggestions.count", 8, 1,
             "How many verified suggestions to show at most.");
     public static final Setting<Boolean> SUGGESTIONS_ON_HOVER = Setting.flag("suggestions.onHover", true,

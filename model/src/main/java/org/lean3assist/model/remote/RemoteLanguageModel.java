@@ -54,6 +54,11 @@ public final class RemoteLanguageModel implements LanguageModel {
 
     @Override
     public List<Completion> complete(String prompt, GenerationConfig config, CancelCheck cancel) {
+        return Completion.rankDistinct(sample(prompt, config, cancel));
+    }
+
+    @Override
+    public List<Completion> sample(String prompt, GenerationConfig config, CancelCheck cancel) {
         if (closed) {
             throw new ModelException(Reason.CLOSED, "The remote model " + settings.modelName() + " was used after close().");
         }
@@ -68,11 +73,11 @@ public final class RemoteLanguageModel implements LanguageModel {
         for (CompletableFuture<HttpResponse<String>> future : pending) {
             HttpResponse<String> response = await(future, pending, cancel);
             if (response == null) {
-                return Completion.rankDistinct(completions);
+                return completions;
             }
             completions.addAll(parse(response));
         }
-        return Completion.rankDistinct(completions);
+        return completions;
     }
 
     /** The JSON body of candidate {@code row}; package-visible for tests. */

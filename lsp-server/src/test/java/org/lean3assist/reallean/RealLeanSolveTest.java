@@ -1,0 +1,114 @@
+package org.lean3assist.reallean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.lean3assist.bridge.LeanBridgeSettings;
+import org.lean3assist.bridge.LeanServer;
+import org.lean3assist.bridge.verify.CheckerPool;
+import org.lean3assist.bridge.verify.Verifier;
+import org.lean3assist.engine.Engine;
+import org.lean3assist.engine.solve.CheckedClaim;
+import org.lean3assist.engine.solve.ClaimVerdict;
+import org.lean3assist.engine.solve.VerifierSolveChecker;
+import org.lean3assist.model.solve.LeanSolution;
+import org.lean3assist.model.solve.SolutionParsers;
+
+/**
+ * The solve checker on a real Lean 3 with mathlib ({@code LEAN3ASSIST_MATHLIB}, a built mathlib project): Lean's
+ * verdicts on claims agree with exact arithmetic (what the scripted checker of the CI tests assumes), a model's
+ * theorem is proved only by a real proof, and hostile Lean never reaches it.
+ */
+@EnabledIf(value = "org.lean3assist.reallean.RealLean#available", disabledReason = RealLean.SKIP_REASON)
+class RealLeanSolveTest {
+
+    private static Path root;
+    private static LeanServer editing;
+    private static CheckerPool checkers;
+    private static Verifier verifier;
+    private static VerifierSolveChecker checker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Optional<Path> mathlib = Optional.ofNullable(System.getenv("LEAN3ASSIST_MATHLIB")).map(Path::of)
+                .filter(project -> Files.isRegularFile(project.resolve("leanpkg.path")));
+        if (mathlib.isEmpty()) {
+            System.err.println("[real-lean] SKIPPING the solve checks: set LEAN3ASSIST_MATHLIB to a built mathlib project");
+        }
+        Assumptions.assumeTrue(mathlib.isPresent(), "LEAN3ASSIST_MATHLIB names no built mathlib project");
+        root = mathlib.get();
+        LeanBridgeSettings settings = LeanBridgeSettings.defaults().withReplay(2, Duration.ofSeconds(120));
+        editing = LeanServer.start(RealLean.installation(), root, settings);
+        checkers = CheckerPool.forProject(RealLean.installation(), root, settings);
+        verifier = new Verifier(editing, checkers);
+        Path anchor = root.resolve("lean3-assist-solve.lean");
+        Set<String> tactics = verifier.availableTactics(anchor, Engine.SOLVE_IMPORTS, List.of("norm_num"))
+                .get(300, TimeUnit.SECONDS);
+        checker = new VerifierSolveChecker(verifier, anchor, Engine.SOLVE_IMPORTS, tactics, checkers.confinement().description());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (verifier != null) {
+            verifier.close();
+            checkers.close();
+            editing.close();
+        }
+    }
+
+    @Test
+    void leansVerdictOnEachClaimIsExactArithmetic() {
+        assertEquals(Optional.empty(), checker.unavailable(), "mathlib's norm_num is there");
+        var claims = SolutionParsers.claims("48 / 2 = 24, 15 * 2 = 92, 2^10 = 1024, 0.5 * 4 = 2, 1/3 + 1/3 = 0.67, "
+                + "(3 - 5) * 7 = -14, 7 / 2 = 3, 10 - 12 = 0");
+        assertEquals(8, claims.size());
+        List<CheckedClaim> checked = checker.claims(claims);
+        for (CheckedClaim claim : checked) {
+            assertEquals(claim.claim().arithmeticHolds() ? ClaimVerdict.PROVED : ClaimVerdict.REFUTED, claim.verdict(),
+                    claim.checked() + ": " + claim.message());
+        }
+        assertEquals(List.of(true, false, true, true, false, true, false, false),
+                checked.stream().map(claim -> claim.verdict() == ClaimVerdict.PROVED).toList(),
+                "over ℚ, 7 / 2 is not 3 and 10 - 12 is not 0, as ℕ would have it");
+    }
+
+    @Test
+    void aModelsTheoremIsProvedOnlyByARealProof() {
+        var proved = checker.lean(new LeanSolution(": (23 : ℚ) + 7 = 30", "norm_num", Optional.of("30")));
+        assertEquals(ClaimVerdict.PROVED, proved.verdict(), proved.message().toString());
+        var wrong = checker.lean(new LeanSolution(": (23 : ℚ) + 7 = 31", "norm_num", Optional.of("31")));
+        assertEquals(ClaimVerdict.UNPROVED, wrong.verdict());
+        var cheat = checker.lean(new LeanSolution(": (23 : ℚ) + 7 = 31", "sorry", Optional.of("31")));
+        assertEquals(ClaimVerdict.UNPROVED, cheat.verdict(), "sorry proves nothing");
+        var admitted = checker.lean(new LeanSolution(": (23 : ℚ) + 7 = 31", "exact (sorry_ax _ ff)", Optional.of("31")));
+        assertEquals(ClaimVerdict.UNPROVED, admitted.verdict(), admitted.message().toString());
+    }
+
+    @Test
+    void hostileLeanIsRefusedBeforeLeanAndLeavesNoTrace() {
+        Path target = Path.of("/tmp", "lean3assist-solve-pwned-" + UUID.randomUUID());
+        var runIo = checker.lean(new LeanSolution(": true",
+                "tactic.unsafe_run_io (io.fs.write_file \"" + target + "\" \"x\"), trivial", Optional.empty()));
+        assertEquals(ClaimVerdict.UNPROVED, runIo.verdict());
+        assertTrue(runIo.message().orElse("").startsWith("not sent to Lean"), runIo.message().toString());
+        var command = checker.lean(new LeanSolution(": true := trivial\n#eval io.fs.write_file \"" + target + "\" \"x\"\ntheorem u : true",
+                "trivial", Optional.empty()));
+        assertEquals(ClaimVerdict.UNPROVED, command.verdict());
+        assertTrue(command.message().orElse("").startsWith("not sent to Lean"), command.message().toString());
+        assertFalse(Files.exists(target));
+    }
+}
