@@ -46,14 +46,24 @@ final class SolveCommand extends EngineCommand {
 
     @Override
     void prepare() throws Exception {
-        if (!modelOptions.config().wanted()) {
+        boolean wanted;
+        try {
+            wanted = modelOptions.config().wanted();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!wanted) {
             throw new IllegalArgumentException(
                     "solve needs a model: pass --model DIR or --remote-url URL, or set LEAN3ASSIST_MODEL_DIR");
         }
         if (question.isBlank()) {
-            throw new IllegalArgumentException("the question is empty");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the question is empty");
         }
-        options = new Solver.Options(samples, rounds);
+        try {
+            options = new Solver.Options(samples, rounds);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         contextText = context == null ? null : LeanOptions.read(context);
     }
 
