@@ -129,7 +129,7 @@ public final class PythonRunner {
     /** One line for displays: what programs run in, or why they do not run. */
     public String describe() {
         return unavailable().map(why -> "programs are not run: " + why)
-                .orElseGet(() -> interpreter.get() + " in the " + sandbox.describe() + ", " + limits.time().toSeconds()
+                .orElseGet(() -> interpreter.get() + ", " + sandbox.describe() + ", " + limits.time().toSeconds()
                         + " s and " + limits.addressSpaceMb() + " MiB per program");
     }
 

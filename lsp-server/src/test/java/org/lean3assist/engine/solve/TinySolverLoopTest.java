@@ -133,6 +133,13 @@ class TinySolverLoopTest {
         assertEquals(SolutionParsers.finalAnswer(solution.text()), solution.answer());
         assertEquals(Optional.of(step.output().output().strip()), solution.answer(),
                 "the tiny solver boxes what the interpreter printed: " + solution.text());
+        // The program printed one sum: the sandbox's result becomes a claim for Lean, whose verdict then decides.
+        String programClaim = WrittenParts.programClaim(step.program(), step.output().output()).orElseThrow().source();
+        assertTrue(solution.claims().stream().anyMatch(claim -> claim.source().equals(programClaim)), solution.claims().toString());
+        SolveResult result = Solving.check(QUESTION, SolveMode.TOOL_INTEGRATED, List.of(solution), new ScriptedSolveChecker(), "",
+                Cancellation.NEVER);
+        assertEquals(AnswerStatus.CHECKED, result.status(), result.why());
+        assertEquals("Lean proved the step that gives it: " + programClaim, result.why());
     }
 
     @Test

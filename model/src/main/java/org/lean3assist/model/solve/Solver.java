@@ -100,8 +100,8 @@ public final class Solver {
         Optional<String> problem = answer.isPresent() ? Optional.empty() : Optional.of(!output.ran()
                 ? "its program was not run: " + output.output()
                 : output.ok() ? "its program printed nothing" : "its program failed: " + lastLine(output.output()));
-        return new WrittenSolution(completion.text(), completion.logProb(), List.of(step), answer, List.of(),
-                Optional.empty(), problem);
+        return new WrittenSolution(completion.text(), completion.logProb(), List.of(step), answer,
+                programClaims(List.of(step), List.of()), Optional.empty(), problem);
     }
 
     private WrittenSolution toolIntegrated(String prompt, Completion first, int rounds, Interpreter interpreter,
@@ -129,7 +129,9 @@ public final class Solver {
             last = next.get(0);
             written.append(last.text());
         }
-        WrittenSolution parsed = chainOfThought(written.toString(), first.logProb(), programs);
+        WrittenSolution prose = chainOfThought(written.toString(), first.logProb(), programs);
+        WrittenSolution parsed = new WrittenSolution(prose.text(), prose.logProb(), programs, prose.answer(),
+                programClaims(programs, prose.claims()), Optional.empty(), prose.problem());
         if (parsed.answer().isEmpty() && notRun.isPresent()) {
             return new WrittenSolution(parsed.text(), parsed.logProb(), programs, Optional.empty(), parsed.claims(),
                     Optional.empty(), Optional.of("its program was not run, so it has no answer: " + notRun.get()));
@@ -150,6 +152,17 @@ public final class Solver {
                         : "wrote no Lean 3 theorem with a proof, and no final answer"));
         return new WrittenSolution(completion.text(), completion.logProb(), List.of(), answer,
                 SolutionParsers.claims(completion.text()), lean, problem);
+    }
+
+    /** A solution's prose claims, then the claim of each program that printed one arithmetic value, at most MAX_CLAIMS. */
+    private static List<ArithmeticClaim> programClaims(List<ProgramStep> programs, List<ArithmeticClaim> prose) {
+        List<ArithmeticClaim> claims = new ArrayList<>(prose);
+        for (ProgramStep step : programs) {
+            if (step.output().ran() && step.output().ok() && claims.size() < SolutionParsers.MAX_CLAIMS) {
+                WrittenParts.programClaim(step.program(), step.output().output()).ifPresent(claims::add);
+            }
+        }
+        return claims;
     }
 
     /** Whether a generation stopped where a program's output should follow: at a stop, right after a python block. */

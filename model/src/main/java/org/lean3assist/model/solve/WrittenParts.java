@@ -51,6 +51,40 @@ public final class WrittenParts {
         return bounded(last);
     }
 
+    private static final Pattern PRINTED_ARITHMETIC = Pattern.compile("print\\(([0-9+\\-*/() .]+)\\)");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+
+    /**
+     * The claim a program makes when it is one {@code print(EXPR)} of arithmetic: {@code EXPR = OUTPUT}, for Lean
+     * to check what the sandbox computed. Only where Python's arithmetic is the grammar's: no {@code //},
+     * {@code %}, {@code **} or {@code ^} (Python's exclusive or), and an integer output or no division (a float
+     * such as {@code 0.3333333333333333} is rounded, not a wrong step).
+     */
+    public static Optional<ArithmeticClaim> programClaim(String program, String output) {
+        Matcher printed = PRINTED_ARITHMETIC.matcher(program.strip());
+        String printedValue = output.strip();
+        if (!printed.matches() || printedValue.contains("\n")) {
+            return Optional.empty();
+        }
+        String expression = printed.group(1).strip();
+        if (expression.contains("//") || expression.contains("**")
+                || (expression.contains("/") && !INTEGER.matcher(printedValue).matches())) {
+            return Optional.empty();
+        }
+        var left = Arithmetic.parse(expression);
+        var right = Arithmetic.parse(printedValue);
+        if (left.isEmpty() || right.isEmpty() || !Arithmetic.hasOperator(left.get())) {
+            return Optional.empty();
+        }
+        var leftValue = Arithmetic.value(left.get());
+        var rightValue = Arithmetic.value(right.get());
+        if (leftValue.isEmpty() || rightValue.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ArithmeticClaim(expression + " = " + printedValue, left.get(), right.get(),
+                leftValue.get().equals(rightValue.get())));
+    }
+
     /** The answer a program's output gives: its last line that is not blank. */
     public static Optional<String> programAnswer(String output) {
         List<String> lines = output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();

@@ -30,6 +30,22 @@ class WrittenPartsTest {
     }
 
     @Test
+    void aProgramThatPrintsOneArithmeticValueClaimsIt() {
+        ArithmeticClaim claim = WrittenParts.programClaim("print(23 - 7)\n", "16\n").orElseThrow();
+        assertEquals("23 - 7 = 16", claim.source());
+        assertEquals(true, claim.arithmeticHolds());
+        assertEquals(false, WrittenParts.programClaim("print(3 * 4)", "13").orElseThrow().arithmeticHolds());
+        assertEquals(Optional.empty(), WrittenParts.programClaim("print(7 // 2)", "3"), "floor division is not ℚ's");
+        assertEquals(Optional.empty(), WrittenParts.programClaim("print(2 ** 3)", "8"));
+        assertEquals(Optional.empty(), WrittenParts.programClaim("print(1 / 3)", "0.3333333333333333"), "a rounded float");
+        assertEquals(Optional.empty(), WrittenParts.programClaim("print(48 / 2)", "24.0"),
+                "a division is claimed only with an integer output: Python's floats are rounded");
+        assertEquals("(5 + 3) * 2 = 16", WrittenParts.programClaim("print((5 + 3) * 2)", "16").orElseThrow().source());
+        assertEquals(Optional.empty(), WrittenParts.programClaim("x = 2\nprint(x + 1)", "3"));
+        assertEquals(Optional.empty(), WrittenParts.programClaim("print(24)", "24"), "no operator, no claim");
+    }
+
+    @Test
     void leanProofsOfEachShape() {
         LeanSolution block = WrittenParts.leanSolution(
                 "theorem t (x : ℝ) (h₀ : x = 3) : x * 4 = (12 : ℝ) :=\nbegin\n  subst h₀,\n  norm_num,\nend").orElseThrow();
