@@ -264,7 +264,8 @@ export function solveReport(result: SolveResult): string {
     lines.push(`Votes: ${result.votes.map((v) => `${v.answer} (${v.votes})`).join(', ')}`, '');
   }
   result.solutions.forEach((sample, index) => {
-    lines.push(`## Solution ${index + 1} of ${result.solutions.length}: ${sample.answer ?? 'no answer'} (${sample.status})`, '');
+    const judged = sample.reward ? `, judged ${sample.reward} by the model` : '';
+    lines.push(`## Solution ${index + 1} of ${result.solutions.length}: ${sample.answer ?? 'no answer'} (${sample.status}${judged})`, '');
     lines.push(sample.why, '', ...fenced('text', sample.text), '');
     for (const program of sample.programs) {
       lines.push(`Program ${program.ran ? (program.ok ? 'ran' : 'failed') : 'not run'}:`, '', ...fenced('python', program.program), '',
@@ -283,6 +284,6 @@ export function solveReport(result: SolveResult): string {
       }
     }
   });
-  lines.push(`Programs: ${result.programs}`, '', `Lean: ${result.confinement}`, '');
+  lines.push(`Ranked by: ${result.ranking}`, '', `Programs: ${result.programs}`, '', `Lean: ${result.confinement}`, '');
   return lines.join('\n');
 }

@@ -161,6 +161,8 @@ export interface SolveParams {
   samples?: number;
   /** Programs a tool-integrated solution may have run; the server's default (4) when absent. */
   rounds?: number;
+  /** Rank answers by the model's own judgement of each solution first (InternLM2-Math's outcome reward prompt). */
+  rank?: boolean;
 }
 
 /** How the model solved it. */
@@ -174,6 +176,10 @@ export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 /** Lean's verdict on one claim, or on a solution's theorem. */
 export const CLAIM_VERDICTS = ['proved', 'refuted', 'unproved', 'unchecked'] as const;
 export type ClaimVerdict = (typeof CLAIM_VERDICTS)[number];
+
+/** The model's own judgement of a solution, when asked: it ranks, it never checks. */
+export const REWARDS = ['correct', 'incorrect'] as const;
+export type Reward = (typeof REWARDS)[number];
 
 export interface SolveClaim {
   /** As the solution wrote it. */
@@ -202,6 +208,7 @@ export interface SolveSample {
   theorem: string | null;
   theoremVerdict: ClaimVerdict | null;
   theoremMessage: string | null;
+  reward: Reward | null;
 }
 
 export interface SolveResult {
@@ -211,10 +218,13 @@ export interface SolveResult {
   status: AnswerStatus;
   why: string;
   samples: number;
-  votes: { answer: string; votes: number }[];
+  /** `judgedCorrect` only when ranked by the model's judgements. */
+  votes: { answer: string; votes: number; judgedCorrect: number | null }[];
   solutions: SolveSample[];
   programs: string;
   confinement: string;
+  /** How the answers were ranked: by votes, or by the model's judgements, then votes. */
+  ranking: string;
 }
 
 // ---- lean3Assist.server.informalize ----

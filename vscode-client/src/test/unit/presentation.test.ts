@@ -186,7 +186,7 @@ describe('solve and check', () => {
     status: 'checked',
     why: 'Lean proved the step that gives it: 48 + 24 = 72',
     samples: 2,
-    votes: [{ answer: '72', votes: 2 }],
+    votes: [{ answer: '72', votes: 2, judgedCorrect: null }],
     solutions: [{
       text: 'In May she sold 48 / 2 = 24 clips. In all 48 + 24 = 72.\nThe answer is: 72\n```\n[evil](http://x)',
       answer: '72', status: 'checked', why: 'Lean proved the step that gives it: 48 + 24 = 72',
@@ -194,10 +194,11 @@ describe('solve and check', () => {
         { claim: '48 / 2 = 24', checked: '(48:ℚ) / 2 = 24', verdict: 'proved', message: null },
         { claim: '48 + 24 = 72', checked: '(48:ℚ) + 24 = 72', verdict: 'proved', message: null },
       ],
-      programs: [], theorem: null, theoremVerdict: null, theoremMessage: null,
+      programs: [], theorem: null, theoremVerdict: null, theoremMessage: null, reward: 'correct',
     }],
     programs: 'programs are not run: no python3',
     confinement: 'sandboxed (bubblewrap 0.8.0)',
+    ranking: 'votes',
   };
 
   it('says checked by Lean only for a checked answer', () => {
@@ -213,6 +214,8 @@ describe('solve and check', () => {
     const report = solveReport(result);
     assert.match(report, /✓ proved: 48 \/ 2 = 24/);
     assert.match(report, /Votes: 72 \(2\)/);
+    assert.match(report, /## Solution 1 of 1: 72 \(checked, judged correct by the model\)/);
+    assert.match(report, /Ranked by: votes/);
     // The solution's own ``` cannot end the block it is shown in.
     assert.ok(report.includes('````text\nIn May'), report);
     assert.deepStrictEqual(fenced('text', 'a ``` b'), ['````text', 'a ``` b', '````']);

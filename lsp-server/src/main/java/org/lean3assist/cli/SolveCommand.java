@@ -33,6 +33,11 @@ final class SolveCommand extends EngineCommand {
             description = "How many programs a tool-integrated solution may have run (default ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--rank",
+            description = "Rank the answers by the model's own judgement of each solution first (InternLM2-Math's "
+                    + "outcome reward prompt), then by votes; other models rank by votes.")
+    boolean rank;
+
     @Option(names = "--context", paramLabel = "FILE",
             description = "Check after the contents of FILE, in its project (default: 'import tactic' in the "
                     + "current directory's project).")
@@ -74,7 +79,7 @@ final class SolveCommand extends EngineCommand {
                 ? engine.solveContext(Optional.empty(), Optional.empty(), Path.of("").toAbsolutePath())
                 : engine.solveContext(Optional.of(engine.open(context.toAbsolutePath().toUri().toString(), 1, contextText)),
                         Optional.empty(), Path.of("").toAbsolutePath());
-        SolveResult result = engine.solve(question, where, options, Cancellation.NEVER);
+        SolveResult result = engine.solve(question, where, options, rank, Cancellation.NEVER);
         if (lean.json) {
             OneShot.printJson(out, SolveViews.view(result));
         } else {
@@ -91,7 +96,8 @@ final class SolveCommand extends EngineCommand {
             CheckedSolution sample = result.samples().get(i);
             out.println("--- solution " + (i + 1) + " of " + result.samples().size() + " ("
                     + sample.written().answer().map(answer -> "answer " + answer).orElse("no answer") + ", "
-                    + sample.status().wire() + ")");
+                    + sample.status().wire() + sample.reward().map(correct -> correct ? ", judged correct by the model"
+                            : ", judged incorrect by the model").orElse("") + ")");
             out.println(sample.written().text().strip());
             for (var step : sample.written().programs()) {
                 out.println("  [program " + (step.output().ran() ? step.output().ok() ? "ran" : "failed" : "not run")
@@ -112,6 +118,7 @@ final class SolveCommand extends EngineCommand {
         out.println(result.answer().map(answer -> "Answer: " + answer + (result.status() == AnswerStatus.CHECKED
                 ? "  [checked by Lean]" : "  [" + result.status().wire() + "]")).orElse("No answer."));
         out.println("  " + result.why());
+        out.println("Ranked by: " + result.ranking());
         out.println("Programs: " + result.programs());
         out.println("Lean: " + result.confinement());
     }

@@ -699,13 +699,16 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Solves a word problem with the loaded model in its profile's mode, running its programs only in the sandbox
-     * and checking its claims and its Lean 3 on a checker of the context's project; then votes. Blocks while the
+     * and checking its claims and its Lean 3 on a checker of the context's project; then votes. With {@code rank}
+     * and a model that has an outcome reward prompt (InternLM2-Math), the model judges each solution, and answers
+     * are ranked by those judgements first; a judgement never makes an answer checked. Blocks while the
      * model writes, programs run and Lean checks. Without a Lean nothing is checked, and the result says so.
      *
      * @throws NoModelException when no model is loaded
      * @throws UnsupportedOperationException when the model's prompt profile has no solve prompt
      */
-    public SolveResult solve(String question, SolveContext context, Solver.Options options, Cancellation cancellation) {
+    public SolveResult solve(String question, SolveContext context, Solver.Options options, boolean rank,
+                             Cancellation cancellation) {
         if (question.isBlank()) {
             throw new IllegalArgumentException("the question is empty");
         }
@@ -714,7 +717,10 @@ public final class Engine implements AutoCloseable {
                 new UnsupportedOperationException("the loaded model's prompt profile has no solve prompt"));
         PythonRunner runner = programRunner();
         List<WrittenSolution> written = solver.solve(question, options, interpreter(runner), cancellation);
-        return Solving.check(question, mode, written, solveChecker(context), runner.describe(), cancellation);
+        List<Optional<Boolean>> rewards = rank && solver.judges()
+                ? written.stream().map(solution -> solver.judge(question, solution.text(), cancellation)).toList()
+                : List.of();
+        return Solving.check(question, mode, written, rewards, solveChecker(context), runner.describe(), cancellation);
     }
 
     /** The model's interpreter over a runner: a program's output, with a note where a limit cut it. */

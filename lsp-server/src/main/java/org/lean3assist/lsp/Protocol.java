@@ -162,19 +162,24 @@ public final class Protocol {
      * Lean, the theorem as checked with its verdict (one of {@link #CLAIM_VERDICTS}).
      */
     public record SolveSample(String text, String answer, String status, String why, List<SolveClaim> claims,
-                              List<SolveProgram> programs, String theorem, String theoremVerdict, String theoremMessage) {}
+                              List<SolveProgram> programs, String theorem, String theoremVerdict, String theoremMessage,
+                              String reward) {}
 
-    /** An answer and how many samples gave it. */
-    public record SolveVote(String answer, int votes) {}
+    /** The values of {@link SolveSample#reward()}: the model's own judgement, when asked (null otherwise). */
+    public static final List<String> REWARDS = List.of("correct", "incorrect");
+
+    /** An answer, how many samples gave it, and (when ranked by reward) how many of those the model judged correct. */
+    public record SolveVote(String answer, int votes, Integer judgedCorrect) {}
 
     /**
      * The reply to {@value #SOLVE}: the winning answer (null when no sample states one) with its status (one of
      * {@link #ANSWER_STATUSES}) and what it rests on, the vote, every sample, the mode (one of
-     * {@link #SOLVE_MODES}), where programs ran and how Lean's checks were confined. The command line's
+     * {@link #SOLVE_MODES}), where programs ran, how Lean's checks were confined, and how answers were ranked. The command line's
      * {@code solve --json} prints the same object.
      */
     public record SolveResult(String question, String mode, String answer, String status, String why, int samples,
-                              List<SolveVote> votes, List<SolveSample> solutions, String programs, String confinement) {}
+                              List<SolveVote> votes, List<SolveSample> solutions, String programs, String confinement,
+                              String ranking) {}
 
     /** The reply to {@value #INFORMALIZE}. */
     public record InformalizeResult(String text) {}

@@ -101,7 +101,7 @@ final class ServerCommands {
     }
 
     /**
-     * A word problem solved and checked: {@code {question, uri?, position?, samples?, rounds?}}. With a document
+     * A word problem solved and checked: {@code {question, uri?, position?, samples?, rounds?, rank?}}. With a document
      * the checks go after its text before {@code position} (where the problem starts), beside it; without one, in
      * the server's working directory's project. Work-done progress says what runs.
      */
@@ -128,7 +128,8 @@ final class ServerCommands {
         var context = engine().solveContext(document, at, java.nio.file.Path.of("").toAbsolutePath());
         var progress = session.progress().begin("Solving and checking in Lean");
         try {
-            return SolveViews.view(modelCall(() -> engine().solve(question, context, options, cancellation(cancel))));
+            boolean rank = arguments.has("rank") && arguments.get("rank").getAsBoolean();
+            return SolveViews.view(modelCall(() -> engine().solve(question, context, options, rank, cancellation(cancel))));
         } finally {
             progress.close();
         }

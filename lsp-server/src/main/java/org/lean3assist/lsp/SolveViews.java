@@ -2,6 +2,7 @@ package org.lean3assist.lsp;
 
 import org.lean3assist.engine.solve.CheckedSolution;
 import org.lean3assist.engine.solve.SolveResult;
+import org.lean3assist.engine.solve.Solving;
 
 /**
  * A solve result in its wire shape ({@link Protocol.SolveResult}), for the server's reply and the command line's
@@ -15,8 +16,10 @@ public final class SolveViews {
     public static Protocol.SolveResult view(SolveResult result) {
         return new Protocol.SolveResult(result.question(), result.mode().wire(), result.answer().orElse(null),
                 result.status().wire(), result.why(), result.samples().size(),
-                result.votes().stream().map(tally -> new Protocol.SolveVote(tally.answer(), tally.votes())).toList(),
-                result.samples().stream().map(SolveViews::sample).toList(), result.programs(), result.confinement());
+                result.votes().stream().map(tally -> new Protocol.SolveVote(tally.answer(), tally.votes(),
+                        result.ranking().equals(Solving.BY_REWARD) ? (int) Solving.judgedCorrect(tally, result.samples()) : null)).toList(),
+                result.samples().stream().map(SolveViews::sample).toList(), result.programs(), result.confinement(),
+                result.ranking());
     }
 
     private static Protocol.SolveSample sample(CheckedSolution sample) {
@@ -28,6 +31,7 @@ public final class SolveViews {
                         step.output().ran(), step.output().ok(), step.output().output())).toList(),
                 sample.lean().map(lean -> lean.theorem()).orElse(null),
                 sample.lean().map(lean -> lean.verdict().wire()).orElse(null),
-                sample.lean().flatMap(lean -> lean.message()).orElse(null));
+                sample.lean().flatMap(lean -> lean.message()).orElse(null),
+                sample.reward().map(correct -> Protocol.REWARDS.get(correct ? 0 : 1)).orElse(null));
     }
 }

@@ -41,6 +41,7 @@ class ProtocolMirrorTest {
                 Arguments.of("SOLVE_MODES", Protocol.SOLVE_MODES),
                 Arguments.of("ANSWER_STATUSES", Protocol.ANSWER_STATUSES),
                 Arguments.of("CLAIM_VERDICTS", Protocol.CLAIM_VERDICTS),
+                Arguments.of("REWARDS", Protocol.REWARDS),
                 Arguments.of("ServerCommands", Protocol.COMMANDS),
                 Arguments.of("Settings", settingsKeys()));
     }

@@ -2,6 +2,7 @@ package org.lean3assist.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.lean3assist.model.generate.FinishReason;
 import org.lean3assist.model.prompt.OutputParsers;
 import org.lean3assist.model.prompt.PromptProfile;
@@ -19,6 +20,8 @@ public final class MathAssistant {
 
     /** A solution is longer than a tactic: at least this many new tokens per generation, whatever the base config. */
     public static final int SOLVE_MAX_NEW_TOKENS = 512;
+    /** A judgement is one sentence. */
+    static final int JUDGEMENT_MAX_NEW_TOKENS = 24;
 
     private final LanguageModel model;
     private final PromptProfile profile;
@@ -75,6 +78,27 @@ public final class MathAssistant {
         // Every sample counts in the vote, equal ones too: the backend's sample, not its distinct completions.
         return new Solver(profile, (prompt, n, check) -> model.sample(prompt, config(n, room), check)).solve(question,
                 options, interpreter, cancel);
+    }
+
+    /** Whether this profile has an outcome reward prompt ({@link #judge}). */
+    public boolean judges() {
+        return profile.supports(PromptTask.OUTCOME_REWARD);
+    }
+
+    /**
+     * The model's judgement of a solution with its outcome reward prompt (InternLM2-Math's "Given a question and an
+     * answer, check is it correct?"), greedy: true for correct, false for incorrect, empty when it says neither or
+     * the profile has no such prompt.
+     */
+    public Optional<Boolean> judge(String question, String solution, CancelCheck cancel) {
+        if (!judges()) {
+            return Optional.empty();
+        }
+        String input = "Question:" + question.strip() + "\nAnswer:" + solution.strip();
+        GenerationConfig config = config(1, JUDGEMENT_MAX_NEW_TOKENS).withTemperature(0.0);
+        List<Completion> completions = model.complete(profile.prompt(PromptTask.OUTCOME_REWARD, input), config, cancel);
+        return completions.isEmpty() || completions.get(0).finishReason() == FinishReason.CANCELLED ? Optional.empty()
+                : OutputParsers.parseJudgement(completions.get(0).text());
     }
 
     public PromptProfile profile() {

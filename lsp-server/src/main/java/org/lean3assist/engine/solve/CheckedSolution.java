@@ -12,11 +12,16 @@ import org.lean3assist.model.solve.WrittenSolution;
  * @param lean    Lean's verdict on its Lean 3, for a solution that wrote some
  * @param status  how far its answer is vouched for
  * @param why     what {@code status} rests on: the statement Lean proved, the claim it refuted, or why it has none
+ * @param reward  the model's own judgement of it (the outcome reward prompt), when it was asked: never a verdict
  */
 public record CheckedSolution(WrittenSolution written, List<CheckedClaim> claims, Optional<LeanCheck> lean,
-                              AnswerStatus status, String why) {
+                              AnswerStatus status, String why, Optional<Boolean> reward) {
 
     public CheckedSolution {
         claims = List.copyOf(claims);
+    }
+
+    CheckedSolution judged(Optional<Boolean> judgement) {
+        return new CheckedSolution(written, claims, lean, status, why, judgement);
     }
 }

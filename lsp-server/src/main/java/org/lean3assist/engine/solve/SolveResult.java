@@ -18,9 +18,11 @@ import org.lean3assist.model.solve.SolveMode;
  * @param why         what the status rests on; for no answer, why there is none
  * @param programs    where programs ran, or why they did not
  * @param confinement how Lean's checks were confined, or why nothing was checked
+ * @param ranking     how the answers were ranked: by votes, or by the model's outcome reward judgements, then votes
  */
 public record SolveResult(String question, SolveMode mode, List<CheckedSolution> samples, List<MajorityVote.Tally> votes,
-                          Optional<String> answer, AnswerStatus status, String why, String programs, String confinement) {
+                          Optional<String> answer, AnswerStatus status, String why, String programs, String confinement,
+                          String ranking) {
 
     public SolveResult {
         samples = List.copyOf(samples);

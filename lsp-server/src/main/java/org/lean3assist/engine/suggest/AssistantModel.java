@@ -79,6 +79,16 @@ public final class AssistantModel implements MathModel {
     }
 
     @Override
+    public boolean judges() {
+        return assistant.judges();
+    }
+
+    @Override
+    public Optional<Boolean> judge(String question, String solution, Cancellation cancelled) {
+        return assistant.judge(question, solution, cancelled::isCancelled);
+    }
+
+    @Override
     public ModelStatus status() {
         String device = model.info().device().toLowerCase(java.util.Locale.ROOT);
         return device.contains("cuda") ? ModelStatus.READY_CUDA

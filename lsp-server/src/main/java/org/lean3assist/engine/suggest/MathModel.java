@@ -50,6 +50,16 @@ public interface MathModel extends AutoCloseable {
         throw new UnsupportedOperationException("this model's prompt profile has no solve prompt");
     }
 
+    /** Whether {@link #judge} asks the model anything (InternLM2-Math's outcome reward prompt). */
+    default boolean judges() {
+        return false;
+    }
+
+    /** The model's judgement of a solution to a question: correct, incorrect, or empty when it gives none. */
+    default Optional<Boolean> judge(String question, String solution, Cancellation cancelled) {
+        return Optional.empty();
+    }
+
     /** For the status bar: where it runs (CPU, CUDA, a remote server). */
     ModelStatus status();
 

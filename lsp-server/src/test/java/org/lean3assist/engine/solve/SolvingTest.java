@@ -118,6 +118,28 @@ class SolvingTest {
     }
 
     @Test
+    void theModelsJudgementsRankTheAnswersFirstButCheckNothing() {
+        var written = List.of(chain("48 + 48 = 96.\nThe answer is: 96"), chain("48 + 48 = 96.\nThe answer is: 96"),
+                chain("She has 72 clips.\nThe answer is: 72"));
+        var byVotes = Solving.check("q", SolveMode.CHAIN_OF_THOUGHT, written, new ScriptedSolveChecker(), "", Cancellation.NEVER);
+        assertEquals(Optional.of("96"), byVotes.answer());
+        assertEquals(Solving.BY_VOTES, byVotes.ranking());
+
+        var judged = Solving.check("q", SolveMode.CHAIN_OF_THOUGHT, written,
+                List.of(Optional.of(false), Optional.empty(), Optional.of(true)), new ScriptedSolveChecker(), "", Cancellation.NEVER);
+        assertEquals(Optional.of("72"), judged.answer(), "the one answer the model judged correct wins over two votes");
+        assertEquals(Solving.BY_REWARD, judged.ranking());
+        assertEquals(AnswerStatus.UNCHECKED, judged.status(), "a judgement is not Lean's verdict");
+        assertEquals(List.of(Optional.of(false), Optional.empty(), Optional.of(true)),
+                judged.samples().stream().map(CheckedSolution::reward).toList());
+        assertEquals(List.of(1L, 0L), judged.votes().stream().map(tally -> Solving.judgedCorrect(tally, judged.samples())).toList());
+        var view = org.lean3assist.lsp.SolveViews.view(judged);
+        assertEquals(List.of(1, 0), view.votes().stream().map(org.lean3assist.lsp.Protocol.SolveVote::judgedCorrect).toList());
+        assertEquals(java.util.Arrays.asList("incorrect", null, "correct"),
+                view.solutions().stream().map(org.lean3assist.lsp.Protocol.SolveSample::reward).toList());
+    }
+
+    @Test
     void cancellationStopsBeforeTheNextSample() {
         var checker = new ScriptedSolveChecker();
         var result = Solving.check("q", SolveMode.CHAIN_OF_THOUGHT, List.of(chain("1 + 1 = 2\nThe answer is: 2"),

@@ -72,6 +72,20 @@ public final class OutputParsers {
         return Optional.of(statement + " :=");
     }
 
+    /**
+     * The judgement of an outcome reward answer ("This answer is correct." / "… incorrect"): true, false, or empty
+     * when it says neither, or both.
+     */
+    public static Optional<Boolean> parseJudgement(String output) {
+        String text = stripChatTokens(output).toLowerCase(java.util.Locale.ROOT);
+        boolean incorrect = text.matches("(?s).*\\b(incorrect|not correct|wrong)\\b.*");
+        boolean correct = text.replaceAll("\\b(incorrect|not correct)\\b", "").matches("(?s).*\\bcorrect\\b.*");
+        if (incorrect == correct) {
+            return Optional.empty();
+        }
+        return Optional.of(correct);
+    }
+
     /** Natural-language output: chat tokens and a surrounding fence removed, trimmed. */
     public static String parseText(String output) {
         return stripCodeFences(stripChatTokens(output)).strip();

@@ -30,7 +30,8 @@ public record PromptProfile(String name, String template, Map<PromptTask, String
             Map.of(PromptTask.NEXT_TACTIC, INTERNLM2_TACTIC,
                     PromptTask.FORMALIZE, INTERNLM2_FORMALIZE,
                     PromptTask.INFORMALIZE, INTERNLM2_INFORMALIZE,
-                    PromptTask.SOLVE, "{input}\nSolve this via Lean 3"),
+                    PromptTask.SOLVE, "{input}\nSolve this via Lean 3",
+                    PromptTask.OUTCOME_REWARD, "Given a question and an answer, check is it correct?\n{input}"),
             List.of("<|im_end|>"));
 
     private static final String ALPACA = "Below is an instruction that describes a task. Write a response that "

@@ -9,5 +9,10 @@ public enum PromptTask {
     /** A Lean 3 theorem statement in, natural language out. */
     INFORMALIZE,
     /** A math question in, a solution (via Lean 3 for InternLM2-Math, via a program for PoT models) out. */
-    SOLVE
+    SOLVE,
+    /**
+     * A question and a solution in ({@code Question:…\nAnswer:…}), the model's judgement of it out: InternLM2-Math's
+     * outcome reward prompt.
+     */
+    OUTCOME_REWARD
 }

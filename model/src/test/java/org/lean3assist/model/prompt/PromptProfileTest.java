@@ -62,4 +62,22 @@ class PromptProfileTest {
         assertThrows(IllegalArgumentException.class,
                 () -> PromptProfile.MAMMOTH_POT.prompt(PromptTask.FORMALIZE, "x"));
     }
+
+    @Test
+    void internlm2HasTheOutcomeRewardPromptOfItsModelCardAndTheOthersNone() {
+        assertEquals("<|im_start|>user\nGiven a question and an answer, check is it correct?\nQuestion:What is 2+2?\nAnswer:4"
+                + "<|im_end|>\n<|im_start|>assistant\n",
+                PromptProfile.INTERNLM2_MATH.prompt(PromptTask.OUTCOME_REWARD, "Question:What is 2+2?\nAnswer:4"));
+        assertFalse(PromptProfile.MAMMOTH.supports(PromptTask.OUTCOME_REWARD));
+        assertFalse(PromptProfile.RHO_MATH_INTERPRETER.supports(PromptTask.OUTCOME_REWARD));
+    }
+
+    @Test
+    void aJudgementIsCorrectIncorrectOrNeither() {
+        assertEquals(java.util.Optional.of(true), OutputParsers.parseJudgement("This answer is correct."));
+        assertEquals(java.util.Optional.of(false), OutputParsers.parseJudgement("This answer is incorrect.<|im_end|>"));
+        assertEquals(java.util.Optional.of(false), OutputParsers.parseJudgement("The answer is not correct"));
+        assertEquals(java.util.Optional.empty(), OutputParsers.parseJudgement("Let me see."));
+        assertEquals(java.util.Optional.empty(), OutputParsers.parseJudgement("correct or incorrect? hard to say"));
+    }
 }
