@@ -671,8 +671,11 @@ public final class Engine implements AutoCloseable {
 
     // ---- word problems -------------------------------------------------------------------------
 
-    /** What a word problem's claims are checked after: trusted text (a file's, or an import line) beside a file. */
-    public record SolveContext(Path anchor, String text) {}
+    /**
+     * What a word problem's claims are checked after: trusted text (a file's, or an import line) beside a file, and
+     * the version of that file's document (a verifier drops a request for a version the editor has left behind).
+     */
+    public record SolveContext(Path anchor, String text, int version) {}
 
     /** Solutions sampled per question by default: the vote's size. */
     public static final int SOLVE_SAMPLES = 4;
@@ -692,9 +695,10 @@ public final class Engine implements AutoCloseable {
         if (document.isPresent() && document.get().path().isPresent()) {
             String text = document.get().text();
             return new SolveContext(document.get().path().get(), problemStart
-                    .map(start -> org.lean3assist.engine.solve.SolveContexts.before(text, start.line())).orElse(text));
+                    .map(start -> org.lean3assist.engine.solve.SolveContexts.before(text, start.line())).orElse(text),
+                    document.get().version());
         }
-        return new SolveContext(workingDirectory.toAbsolutePath().resolve("lean3-assist-solve.lean"), SOLVE_IMPORTS);
+        return new SolveContext(workingDirectory.toAbsolutePath().resolve("lean3-assist-solve.lean"), SOLVE_IMPORTS, 1);
     }
 
     /**
@@ -741,7 +745,7 @@ public final class Engine implements AutoCloseable {
             return SolveChecker.none("no Lean 3 was found: " + e.getMessage());
         }
         Set<String> tactics = availableTactics(project.verifier(), context.anchor(), context.text());
-        return new VerifierSolveChecker(project.verifier(), context.anchor(), context.text(), tactics,
+        return new VerifierSolveChecker(project.verifier(), context.anchor(), context.version(), context.text(), tactics,
                 project.confinement().description());
     }
 

@@ -58,7 +58,7 @@ class RealLeanSolveTest {
         Path anchor = root.resolve("lean3-assist-solve.lean");
         Set<String> tactics = verifier.availableTactics(anchor, Engine.SOLVE_IMPORTS, List.of("norm_num"))
                 .get(300, TimeUnit.SECONDS);
-        checker = new VerifierSolveChecker(verifier, anchor, Engine.SOLVE_IMPORTS, tactics, checkers.confinement().description());
+        checker = new VerifierSolveChecker(verifier, anchor, 1, Engine.SOLVE_IMPORTS, tactics, checkers.confinement().description());
     }
 
     @AfterAll

@@ -41,19 +41,22 @@ public final class VerifierSolveChecker implements SolveChecker {
 
     private final Verifier verifier;
     private final Path anchor;
+    private final int version;
     private final String context;
     private final Set<String> contextTactics;
     private final String confinement;
 
     /**
      * @param anchor         the file the checks are beside (never written)
+     * @param version        the version of the anchor's document, when the editor has it open (else any)
      * @param context        the trusted text the propositions are checked after: a file's text, or its imports
      * @param contextTactics the mathlib tactics Lean said the context has
      */
-    public VerifierSolveChecker(Verifier verifier, Path anchor, String context, Set<String> contextTactics,
+    public VerifierSolveChecker(Verifier verifier, Path anchor, int version, String context, Set<String> contextTactics,
                                 String confinement) {
         this.verifier = verifier;
         this.anchor = anchor;
+        this.version = version;
         this.context = context;
         this.contextTactics = Set.copyOf(contextTactics);
         this.confinement = confinement;
@@ -129,7 +132,7 @@ public final class VerifierSolveChecker implements SolveChecker {
         String prefix = context.isBlank() ? "" : context.stripTrailing() + "\n\n";
         String content = prefix + declaration + "\nbegin\n  sorry\nend\n";
         int sorryLine = (int) prefix.chars().filter(c -> c == '\n').count() + 3;
-        VerifyRequest request = new VerifyRequest(anchor, 1, content, new LeanPosition(sorryLine, 2), List.of(tactics));
+        VerifyRequest request = new VerifyRequest(anchor, version, content, new LeanPosition(sorryLine, 2), List.of(tactics));
         return verifier.verify(request).handle((results, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
