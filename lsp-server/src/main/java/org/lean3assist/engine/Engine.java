@@ -675,7 +675,13 @@ public final class Engine implements AutoCloseable {
      * What a word problem's claims are checked after: trusted text (a file's, or an import line) beside a file, and
      * the version of that file's document (a verifier drops a request for a version the editor has left behind).
      */
-    public record SolveContext(Path anchor, String text, int version) {}
+    public record SolveContext(Path anchor, String text, Optional<Snapshot> document) {
+
+        /** The document's version, or 1 beside a file the editor does not have. */
+        public int version() {
+            return document.map(Snapshot::version).orElse(1);
+        }
+    }
 
     /** Solutions sampled per question by default: the vote's size. */
     public static final int SOLVE_SAMPLES = 4;
@@ -696,9 +702,9 @@ public final class Engine implements AutoCloseable {
             String text = document.get().text();
             return new SolveContext(document.get().path().get(), problemStart
                     .map(start -> org.lean3assist.engine.solve.SolveContexts.before(text, start.line())).orElse(text),
-                    document.get().version());
+                    document);
         }
-        return new SolveContext(workingDirectory.toAbsolutePath().resolve("lean3-assist-solve.lean"), SOLVE_IMPORTS, 1);
+        return new SolveContext(workingDirectory.toAbsolutePath().resolve("lean3-assist-solve.lean"), SOLVE_IMPORTS, Optional.empty());
     }
 
     /**
@@ -743,6 +749,21 @@ public final class Engine implements AutoCloseable {
             project = project(context.anchor());
         } catch (LeanNotFoundException e) {
             return SolveChecker.none("no Lean 3 was found: " + e.getMessage());
+        }
+        // A verifier drops a request for a version the editing Lean does not have: where the editor has the file
+        // open, that Lean gets this version first (it may still be on an older one, between keystrokes).
+        Optional<Snapshot> open = context.document()
+                .filter(document -> project.server().documentVersion(context.anchor()).isPresent() && !leanHas(project, document));
+        if (open.isPresent()) {
+            try {
+                sync(project, open.get()).get(GOAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return SolveChecker.none("interrupted");
+            } catch (ExecutionException | TimeoutException e) {
+                return SolveChecker.none("the editing Lean did not take the document's version " + open.get().version()
+                        + ": " + e.getMessage());
+            }
         }
         Set<String> tactics = availableTactics(project.verifier(), context.anchor(), context.text());
         return new VerifierSolveChecker(project.verifier(), context.anchor(), context.version(), context.text(), tactics,

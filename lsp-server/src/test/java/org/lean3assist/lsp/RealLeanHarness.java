@@ -28,6 +28,21 @@ public final class RealLeanHarness implements AutoCloseable {
         return new RealLeanHarness(client);
     }
 
+    /**
+     * A server with a real Lean and {@code model} as its model (whatever the settings name), initialized, with the
+     * model loaded; the caller closes the model.
+     */
+    public static RealLeanHarness withModel(org.lean3assist.engine.suggest.MathModel model) throws Exception {
+        var parts = org.lean3assist.engine.EngineParts.product().withModel(settings -> Optional.of(model));
+        var client = new LspTestClient(parts);
+        client.initialize();
+        client.remote.initialized(new org.eclipse.lsp4j.InitializedParams());
+        client.remote.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
+                com.google.gson.JsonParser.parseString("{\"model\": {\"path\": \"given\"}}")));
+        LspTestClient.await("model ready", () -> client.statuses.stream().anyMatch(status -> status.model().startsWith("ready")));
+        return new RealLeanHarness(client);
+    }
+
     public LspTestClient client() {
         return client;
     }

@@ -99,6 +99,39 @@ class RealLeanSolveTest {
     }
 
     @Test
+    void solveOverLspBesideAnEditedFileChecksTheStepThatGivesTheAnswer() throws Exception {
+        Path file = root.resolve("lean3assist_solve_probe_" + UUID.randomUUID().toString().replace('-', '_') + ".lean");
+        String source = "import tactic\n\n/- Ben buys 5 bags with 8 coins in each bag. How many coins does Ben buy? -/\n";
+        Path tiny = Path.of("..", "model", "src", "test", "resources", "tiny-solver", "mammoth").toAbsolutePath().normalize();
+        Files.writeString(file, source);
+        try (var solver = org.lean3assist.engine.ModelLoading.assistant(org.lean3assist.engine.ModelLoading.local(tiny,
+                org.lean3assist.model.Device.CPU), org.lean3assist.engine.ModelLoading.profile("mammoth"));
+             var harness = org.lean3assist.lsp.RealLeanHarness.withModel(solver)) {
+            String uri = file.toUri().toString();
+            var documents = harness.client().remote.getTextDocumentService();
+            documents.didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams(new org.eclipse.lsp4j.TextDocumentItem(uri, "lean", 1, source)));
+            // An edit: the checks must go to version 2, which a verifier of version 1 would drop.
+            documents.didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri, 2),
+                    List.of(new org.eclipse.lsp4j.TextDocumentContentChangeEvent(source + "\n"))));
+            harness.awaitDiagnostics(uri);
+            var arguments = new com.google.gson.JsonObject();
+            arguments.addProperty("question", "Ben buys 5 bags with 8 coins in each bag. How many coins does Ben buy?");
+            arguments.addProperty("uri", uri);
+            arguments.add("position", new com.google.gson.Gson().toJsonTree(new org.eclipse.lsp4j.Position(2, 3)));
+            arguments.addProperty("samples", 1);
+            Object reply = harness.client().remote.getWorkspaceService().executeCommand(new org.eclipse.lsp4j.ExecuteCommandParams(
+                    org.lean3assist.lsp.Protocol.SOLVE, List.of(arguments))).get(300, TimeUnit.SECONDS);
+            var result = new com.google.gson.Gson().fromJson(new com.google.gson.Gson().toJsonTree(reply),
+                    org.lean3assist.lsp.Protocol.SolveResult.class);
+            assertEquals("40", result.answer(), result.toString());
+            assertEquals("proved", result.solutions().get(0).claims().get(0).verdict(), result.toString());
+            assertEquals("checked", result.status(), result.why());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void hostileLeanIsRefusedBeforeLeanAndLeavesNoTrace() {
         Path target = Path.of("/tmp", "lean3assist-solve-pwned-" + UUID.randomUUID());
         var runIo = checker.lean(new LeanSolution(": true",
