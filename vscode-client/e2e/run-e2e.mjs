@@ -524,9 +524,16 @@ async function main() {
     const inserted = `${firstVerified},\n${' '.repeat(HOVER.column)}${recordedLine}`;
     // Compared squashed: Monaco renders indentation with its own spacing characters.
     assert(!squash(await shownLines(lines)).includes(squash(inserted)), `the file has ${inserted} before the click`);
-    // The buttons are reachable from the keyboard: focused, one is the page's active element.
-    await button.focus();
-    assert(await button.evaluate((element) => element === element.ownerDocument.activeElement), 'the Insert button takes the focus');
+    // The buttons are reachable from the keyboard: focused, one is the page's active element. The panel redraws
+    // while verdicts still arrive (a slow machine sends them later), so focus is asked once the list has settled,
+    // and again after any redraw that came between.
+    await waitFor('the panel to finish judging', 120 * SECOND, async () =>
+      !/checking candidate tactics/.test(await panel.locator('#root').innerText())).catch(() => undefined);
+    const focused = await waitFor('the Insert button to take the focus', 30 * SECOND, async () => {
+      await button.focus();
+      return button.evaluate((element) => element === element.ownerDocument.activeElement);
+    }).catch(() => false);
+    assert(focused, 'the Insert button takes the focus');
     await button.click();
     let shownText = '';
     await waitFor(`\`${firstVerified},\` inserted before line ${HOVER.line}'s tactic`, 30 * SECOND, async () => {
