@@ -133,7 +133,7 @@ class RealLeanSolveTest {
 
     @Test
     void hostileLeanIsRefusedBeforeLeanAndLeavesNoTrace() {
-        Path target = Path.of("/tmp", "lean3assist-solve-pwned-" + UUID.randomUUID());
+        Path target = Path.of(System.getProperty("java.io.tmpdir"), "lean3assist-solve-pwned-" + UUID.randomUUID());
         var runIo = checker.lean(new LeanSolution(": true",
                 "tactic.unsafe_run_io (io.fs.write_file \"" + target + "\" \"x\"), trivial", Optional.empty()));
         assertEquals(ClaimVerdict.UNPROVED, runIo.verdict());

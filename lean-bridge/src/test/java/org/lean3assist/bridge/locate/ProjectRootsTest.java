@@ -20,7 +20,7 @@ class ProjectRootsTest {
         assertEquals(project, ProjectRoots.rootOf(file), "without either file, the file's directory");
 
         // A project made by hand, as for a benchmark: only leanpkg.path, which Lean itself reads.
-        Files.writeString(directory.resolve("proj/leanpkg.path"), "builtin_path\npath /opt/mathlib/src\n");
+        Files.writeString(directory.resolve("proj/leanpkg.path"), "builtin_path\npath _target/deps/mathlib/src\n");
         assertEquals(directory.resolve("proj"), ProjectRoots.rootOf(file));
 
         Files.writeString(directory.resolve("proj/src/leanpkg.toml"), "[package]\nname = \"inner\"\n");

@@ -62,6 +62,7 @@ class PythonRunnerTest {
     @Test
     void aHostileProgramLeavesNoTrace() throws Exception {
         Path target = home.resolve("pwned-" + UUID.randomUUID());
+        // The machine's /tmp, which the sandbox replaces with a private one.
         Path hostTmp = Path.of("/tmp", "lean3assist-pwned-" + UUID.randomUUID());
         // The directory the test runs from, as a user's project would be: the program may not write there either.
         Path workingDirectory = Path.of("").toAbsolutePath().resolve("pwned-" + UUID.randomUUID());
@@ -116,7 +117,7 @@ class PythonRunnerTest {
             assertFalse(Files.exists(workingDirectory));
             assertThrows(SocketTimeoutException.class, listener::accept);
         }
-        try (Stream<Path> left = Files.list(Path.of("/tmp"))) {
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertEquals(List.of(), left.filter(path -> path.getFileName().toString().startsWith("lean3assist-python-"))
                     .filter(path -> Files.exists(path.resolve("here.txt"))).toList(), "no scratch directory is left");
         }

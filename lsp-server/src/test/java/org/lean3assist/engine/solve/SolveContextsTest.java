@@ -25,18 +25,20 @@ class SolveContextsTest {
 
     @Test
     void anOpenDocumentsContextCarriesItsVersionAndNoDocumentsIsTheWorkingDirectorysProject() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("solve-context").resolve("Problems.lean");
+        java.nio.file.Path workspace = java.nio.file.Files.createTempDirectory("solve-context");
+        java.nio.file.Path file = workspace.resolve("Problems.lean");
         try (var engine = new org.lean3assist.engine.Engine(org.lean3assist.engine.EngineParts.product(),
                 org.lean3assist.bridge.LeanBridgeSettings.defaults())) {
             var document = engine.open(file.toUri().toString(), 7, FILE);
             var context = engine.solveContext(java.util.Optional.of(document),
-                    java.util.Optional.of(new org.lean3assist.bridge.text.LeanPosition(6, 2)), java.nio.file.Path.of("/tmp"));
+                    java.util.Optional.of(new org.lean3assist.bridge.text.LeanPosition(6, 2)), workspace);
             assertEquals(file, context.anchor());
             assertEquals(7, context.version(), "a verifier drops a request for any other version of an open document");
             assertEquals("import tactic\n\nopen nat\n\n", context.text());
 
-            var none = engine.solveContext(java.util.Optional.empty(), java.util.Optional.empty(), java.nio.file.Path.of("/tmp/work"));
-            assertEquals(java.nio.file.Path.of("/tmp/work/lean3-assist-solve.lean"), none.anchor());
+            java.nio.file.Path work = workspace.resolve("work");
+            var none = engine.solveContext(java.util.Optional.empty(), java.util.Optional.empty(), work);
+            assertEquals(work.resolve("lean3-assist-solve.lean"), none.anchor());
             assertEquals(org.lean3assist.engine.Engine.SOLVE_IMPORTS, none.text());
         }
     }
