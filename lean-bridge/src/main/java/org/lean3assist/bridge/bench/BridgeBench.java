@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.lean3assist.bridge.LeanBridgeSettings;
 import org.lean3assist.bridge.LeanServer;
 import org.lean3assist.bridge.locate.LeanInstallation;
@@ -64,7 +62,7 @@ public final class BridgeBench {
             return run(lean, work.toAbsolutePath(), settings);
         } finally {
             if (options.workDirectory().isEmpty()) {
-                deleteRecursively(work);
+                org.lean3assist.bridge.sandbox.Directories.deleteTree(work);
             }
         }
     }
@@ -129,7 +127,7 @@ public final class BridgeBench {
         try {
             return PoolBench.run(lean, work.toAbsolutePath(), settings, mathlib.map(Path::toAbsolutePath), sizes);
         } finally {
-            deleteRecursively(work);
+            org.lean3assist.bridge.sandbox.Directories.deleteTree(work);
         }
     }
 
@@ -301,13 +299,5 @@ public final class BridgeBench {
 
     static long millisSince(long startedNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

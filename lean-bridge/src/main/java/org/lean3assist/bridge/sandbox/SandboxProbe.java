@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -154,8 +153,8 @@ final class SandboxProbe {
         if (directory == null) {
             return;
         }
-        try (Stream<Path> contents = Files.walk(directory)) {
-            contents.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            Directories.deleteTree(directory);
         } catch (IOException ignored) {
             // A leftover empty directory in the system's temporary directory harms nothing.
         }

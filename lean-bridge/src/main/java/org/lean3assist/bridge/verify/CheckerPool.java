@@ -1,18 +1,15 @@
 package org.lean3assist.bridge.verify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -651,11 +648,9 @@ public final class CheckerPool implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException leftBehind) {
+        try {
+            org.lean3assist.bridge.sandbox.Directories.deleteTree(directory);
+        } catch (IOException leftBehind) {
             LOG.fine(() -> "could not remove " + directory + ": " + leftBehind.getMessage());
         }
     }
