@@ -62,26 +62,30 @@ public final class SolutionParsers {
         while (matcher.find() && claims.size() < MAX_CLAIMS) {
             String[] sides = matcher.group().split("=", -1);
             for (int i = 0; i + 1 < sides.length && claims.size() < MAX_CLAIMS; i++) {
-                String left = trimSide(sides[i]);
-                String right = trimSide(sides[i + 1]);
-                var leftExpr = Arithmetic.parse(left);
-                var rightExpr = Arithmetic.parse(right);
-                if (leftExpr.isEmpty() || rightExpr.isEmpty()) {
-                    continue;
-                }
-                if (!Arithmetic.hasOperator(leftExpr.get()) && !Arithmetic.hasOperator(rightExpr.get())) {
-                    continue;
-                }
-                var leftValue = Arithmetic.value(leftExpr.get());
-                var rightValue = Arithmetic.value(rightExpr.get());
-                if (leftValue.isEmpty() || rightValue.isEmpty()) {
-                    continue;
-                }
-                claims.add(new ArithmeticClaim(left + " = " + right, leftExpr.get(), rightExpr.get(),
-                        leftValue.get().equals(rightValue.get())));
+                claim(trimSide(sides[i]), trimSide(sides[i + 1])).ifPresent(claims::add);
             }
         }
         return claims;
+    }
+
+    /**
+     * The claim {@code left = right}, when both sides are arithmetic of the grammar, one has an operator, and both
+     * have a value (no division by zero, nothing too large).
+     */
+    static Optional<ArithmeticClaim> claim(String left, String right) {
+        var leftExpr = Arithmetic.parse(left);
+        var rightExpr = Arithmetic.parse(right);
+        if (leftExpr.isEmpty() || rightExpr.isEmpty()
+                || !Arithmetic.hasOperator(leftExpr.get()) && !Arithmetic.hasOperator(rightExpr.get())) {
+            return Optional.empty();
+        }
+        var leftValue = Arithmetic.value(leftExpr.get());
+        var rightValue = Arithmetic.value(rightExpr.get());
+        if (leftValue.isEmpty() || rightValue.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ArithmeticClaim(left + " = " + right, leftExpr.get(), rightExpr.get(),
+                leftValue.get().equals(rightValue.get())));
     }
 
     /** LaTeX and typographic arithmetic as the grammar spells it; thousands separators and {@code $} removed. */

@@ -18,6 +18,8 @@ public final class WrittenParts {
     private static final Pattern DECLARATION = Pattern.compile(
             "(?s)(?:(?:theorem|lemma)\\s+[\\p{L}_][\\p{L}\\p{N}_'.]*|example)(.*?):=(.*)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_'.]*");
+    private static final Pattern PRINTED_ARITHMETIC = Pattern.compile("print\\(([0-9+\\-*/() .]+)\\)");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
     private WrittenParts() {
     }
@@ -51,9 +53,6 @@ public final class WrittenParts {
         return bounded(last);
     }
 
-    private static final Pattern PRINTED_ARITHMETIC = Pattern.compile("print\\(([0-9+\\-*/() .]+)\\)");
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-
     /**
      * The claim a program makes when it is one {@code print(EXPR)} of arithmetic: {@code EXPR = OUTPUT}, for Lean
      * to check what the sandbox computed. Only where Python's arithmetic is the grammar's: no {@code //},
@@ -71,18 +70,8 @@ public final class WrittenParts {
                 || (expression.contains("/") && !INTEGER.matcher(printedValue).matches())) {
             return Optional.empty();
         }
-        var left = Arithmetic.parse(expression);
-        var right = Arithmetic.parse(printedValue);
-        if (left.isEmpty() || right.isEmpty() || !Arithmetic.hasOperator(left.get())) {
-            return Optional.empty();
-        }
-        var leftValue = Arithmetic.value(left.get());
-        var rightValue = Arithmetic.value(right.get());
-        if (leftValue.isEmpty() || rightValue.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ArithmeticClaim(expression + " = " + printedValue, left.get(), right.get(),
-                leftValue.get().equals(rightValue.get())));
+        // The printed value is a number: the operator, which a claim needs on one side, is the expression's.
+        return SolutionParsers.claim(expression, printedValue);
     }
 
     /** The answer a program's output gives: its last line that is not blank. */
