@@ -2,7 +2,6 @@ package org.lean3assist.engine.solve;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +44,9 @@ public final class VerifierSolveChecker implements SolveChecker {
     private final String context;
     private final Set<String> contextTactics;
     private final String confinement;
+    /** Each proposition's proof and refutation, asked once per solve (this checker's life). */
+    private final Map<String, CompletableFuture<Outcome>> proofs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Outcome>> refutations = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param anchor         the file the checks are beside (never written)
@@ -85,17 +87,14 @@ public final class VerifierSolveChecker implements SolveChecker {
         if (why.isPresent()) {
             return claims.stream().map(claim -> CheckedClaim.unchecked(claim, why.get())).toList();
         }
-        // One check per distinct proposition: samples repeat each other's arithmetic.
-        Map<String, CompletableFuture<Outcome>> proofs = new LinkedHashMap<>();
+        // One check per distinct proposition for the whole solve: samples repeat each other's arithmetic. A
+        // solution's proofs are asked at once, then the refutations of those that failed, at once.
+        claims.forEach(claim -> proofs.computeIfAbsent(claim.lean(), proposition -> replay(": " + proposition, ARITHMETIC_TACTIC)));
         for (ArithmeticClaim claim : claims) {
-            proofs.computeIfAbsent(claim.lean(), proposition -> replay(": " + proposition, ARITHMETIC_TACTIC));
-        }
-        Map<String, CompletableFuture<Outcome>> refutations = new LinkedHashMap<>();
-        proofs.forEach((proposition, proof) -> {
-            if (await(proof).verdict() != ClaimVerdict.PROVED) {
-                refutations.put(proposition, replay(": ¬ (" + proposition + ")", ARITHMETIC_TACTIC));
+            if (await(proofs.get(claim.lean())).verdict() != ClaimVerdict.PROVED) {
+                refutations.computeIfAbsent(claim.lean(), proposition -> replay(": ¬ (" + proposition + ")", ARITHMETIC_TACTIC));
             }
-        });
+        }
         List<CheckedClaim> checked = new ArrayList<>();
         for (ArithmeticClaim claim : claims) {
             Outcome proof = await(proofs.get(claim.lean()));
@@ -106,7 +105,7 @@ public final class VerifierSolveChecker implements SolveChecker {
                         ? new Outcome(ClaimVerdict.REFUTED, Optional.of("Lean proved its negation"))
                         : proof;
             }
-            checked.add(new CheckedClaim(claim, claim.lean(), outcome.verdict(), outcome.message()));
+            checked.add(new CheckedClaim(claim, outcome.verdict(), outcome.message()));
         }
         return checked;
     }

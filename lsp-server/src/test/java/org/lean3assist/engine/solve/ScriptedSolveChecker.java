@@ -33,7 +33,7 @@ final class ScriptedSolveChecker implements SolveChecker {
         for (ArithmeticClaim claim : claims) {
             askedClaims.add(claim.lean());
             boolean holds = Arithmetic.value(claim.left()).equals(Arithmetic.value(claim.right()));
-            checked.add(new CheckedClaim(claim, claim.lean(), holds ? ClaimVerdict.PROVED : ClaimVerdict.REFUTED,
+            checked.add(new CheckedClaim(claim, holds ? ClaimVerdict.PROVED : ClaimVerdict.REFUTED,
                     holds ? Optional.empty() : Optional.of("Lean proved its negation")));
         }
         return checked;
