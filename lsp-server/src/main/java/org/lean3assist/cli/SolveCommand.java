@@ -53,7 +53,9 @@ final class SolveCommand extends EngineCommand {
     void prepare() throws Exception {
         boolean wanted;
         try {
+            // An unknown profile or device, samples or rounds out of range: usage errors, all of them.
             wanted = modelOptions.config().wanted();
+            options = new Solver.Options(samples, rounds);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -64,21 +66,15 @@ final class SolveCommand extends EngineCommand {
         if (question.isBlank()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the question is empty");
         }
-        try {
-            options = new Solver.Options(samples, rounds);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
         contextText = context == null ? null : LeanOptions.read(context);
     }
 
     @Override
     int run(Engine engine, PrintWriter out) throws Exception {
         engine.loadModel(modelOptions.config());
-        var where = context == null
-                ? engine.solveContext(Optional.empty(), Optional.empty(), Path.of("").toAbsolutePath())
-                : engine.solveContext(Optional.of(engine.open(context.toAbsolutePath().toUri().toString(), 1, contextText)),
-                        Optional.empty(), Path.of("").toAbsolutePath());
+        var document = context == null ? Optional.<org.lean3assist.engine.Documents.Snapshot>empty()
+                : Optional.of(engine.open(context.toAbsolutePath().toUri().toString(), 1, contextText));
+        var where = engine.solveContext(document, Optional.empty(), Path.of("").toAbsolutePath());
         SolveResult result = engine.solve(question, where, options, rank, Cancellation.NEVER);
         if (lean.json) {
             OneShot.printJson(out, SolveViews.view(result));

@@ -110,18 +110,10 @@ public final class MathAssistant {
     }
 
     private List<Completion> run(PromptTask task, String input, int n, CancelCheck cancel) {
-        return complete(profile.prompt(task, input), n, cancel).stream()
+        // A cancelled candidate is cut off mid-answer; it is not worth parsing.
+        return model.complete(profile.prompt(task, input), config(n, baseConfig.maxNewTokens()), cancel).stream()
                 .filter(completion -> completion.finishReason() != FinishReason.CANCELLED)
                 .toList();
-    }
-
-    private List<Completion> complete(String prompt, int n, CancelCheck cancel) {
-        return complete(prompt, n, baseConfig.maxNewTokens(), cancel);
-    }
-
-    private List<Completion> complete(String prompt, int n, int maxNewTokens, CancelCheck cancel) {
-        // A cancelled candidate is cut off mid-answer; it is not worth parsing (the callers drop it).
-        return model.complete(prompt, config(n, maxNewTokens), cancel);
     }
 
     private GenerationConfig config(int n, int maxNewTokens) {

@@ -90,8 +90,7 @@ public final class OnnxLanguageModel implements LanguageModel {
 
     @Override
     public List<Completion> sample(String prompt, GenerationConfig config, CancelCheck cancel) {
-        return generate(prompt, config, cancel).sequences().stream().map(sequence -> new Completion(sequence.text(),
-                sequence.logProb(), sequence.tokenIds().length, sequence.finishReason())).toList();
+        return completions(generate(prompt, config, cancel).sequences());
     }
 
     /** Like {@link #complete} but returns the raw per-row result with token ids and timings. */
@@ -128,8 +127,13 @@ public final class OnnxLanguageModel implements LanguageModel {
 
     /** Keeps the best-scoring candidate per distinct text, best first. */
     static List<Completion> rank(List<GeneratedSequence> sequences) {
-        return Completion.rankDistinct(sequences.stream().map(sequence -> new Completion(sequence.text(),
-                sequence.logProb(), sequence.tokenIds().length, sequence.finishReason())).toList());
+        return Completion.rankDistinct(completions(sequences));
+    }
+
+    /** One completion per generated row, in row order. */
+    private static List<Completion> completions(List<GeneratedSequence> sequences) {
+        return sequences.stream().map(sequence -> new Completion(sequence.text(), sequence.logProb(),
+                sequence.tokenIds().length, sequence.finishReason())).toList();
     }
 
     public Tokenizer tokenizer() {

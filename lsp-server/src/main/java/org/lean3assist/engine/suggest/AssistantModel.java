@@ -6,7 +6,6 @@ import org.lean3assist.engine.Cancellation;
 import org.lean3assist.engine.ModelStatus;
 import org.lean3assist.model.LanguageModel;
 import org.lean3assist.model.MathAssistant;
-import org.lean3assist.model.TacticSuggestion;
 import org.lean3assist.model.prompt.PromptTask;
 import org.lean3assist.model.solve.Interpreter;
 import org.lean3assist.model.solve.SolveMode;
@@ -26,12 +25,7 @@ public final class AssistantModel implements MathModel {
 
     @Override
     public List<String> suggestTactics(String tacticState, int n, Cancellation cancelled) {
-        if (!assistant.profile().supports(PromptTask.NEXT_TACTIC)) {
-            return List.of();
-        }
-        return assistant.suggestTactics(tacticState, n, cancelled::isCancelled).stream()
-                .map(TacticSuggestion::tactic)
-                .toList();
+        return scoredTactics(tacticState, n, cancelled).stream().map(ScoredTactic::tactic).toList();
     }
 
     @Override

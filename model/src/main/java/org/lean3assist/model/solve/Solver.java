@@ -130,17 +130,14 @@ public final class Solver {
             written.append(last.text());
         }
         WrittenSolution prose = chainOfThought(written.toString(), first.logProb(), programs);
-        WrittenSolution parsed = new WrittenSolution(prose.text(), prose.logProb(), programs, prose.answer(),
-                programClaims(programs, prose.claims()), Optional.empty(), prose.problem());
-        if (parsed.answer().isEmpty() && notRun.isPresent()) {
-            return new WrittenSolution(parsed.text(), parsed.logProb(), programs, Optional.empty(), parsed.claims(),
-                    Optional.empty(), Optional.of("its program was not run, so it has no answer: " + notRun.get()));
+        Optional<String> problem = prose.problem();
+        if (prose.answer().isEmpty() && notRun.isPresent()) {
+            problem = Optional.of("its program was not run, so it has no answer: " + notRun.get());
+        } else if (prose.answer().isEmpty() && programs.size() >= rounds && waitsForOutput(last)) {
+            problem = Optional.of("it still wanted a program run after " + rounds + " rounds");
         }
-        if (parsed.answer().isEmpty() && programs.size() >= rounds && waitsForOutput(last)) {
-            return new WrittenSolution(parsed.text(), parsed.logProb(), programs, Optional.empty(), parsed.claims(),
-                    Optional.empty(), Optional.of("it still wanted a program run after " + rounds + " rounds"));
-        }
-        return parsed;
+        return new WrittenSolution(prose.text(), prose.logProb(), programs, prose.answer(),
+                programClaims(programs, prose.claims()), Optional.empty(), problem);
     }
 
     private static WrittenSolution lean(Completion completion) {
