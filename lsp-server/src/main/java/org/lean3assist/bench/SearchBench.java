@@ -65,7 +65,7 @@ public final class SearchBench {
 
     /** The whole run. */
     public record Result(List<Theorem> theorems, Map<String, Integer> closedBySingleTactic, long oneShotLeanMillis,
-                         int oneShotRuns) {
+                         int oneShotRuns, int notAttempted) {
 
         public int solved() {
             return (int) theorems.stream().filter(Theorem::proved).count();
@@ -104,6 +104,10 @@ public final class SearchBench {
             int attempted = theorems.size();
             StringBuilder text = new StringBuilder();
             text.append(String.format("search: solved %d / %d (%.1f%%)%n", solved(), attempted, percent(solved(), attempted)));
+            if (notAttempted > 0) {
+                text.append(String.format("  not attempted: %d theorems whose proof has no sorry (--reprove attempts them"
+                        + " with the proof replaced by sorry)%n", notAttempted));
+            }
             text.append(String.format("  time per theorem: median %.1f s, 90th percentile %.1f s%n",
                     percentileMillis(50) / 1000.0, percentileMillis(90) / 1000.0));
             bestSingle().ifPresentOrElse(best -> text.append(String.format(
@@ -127,6 +131,7 @@ public final class SearchBench {
         public Map<String, Object> toJson() {
             var json = new LinkedHashMap<String, Object>();
             json.put("attempted", theorems.size());
+            json.put("notAttempted", notAttempted);
             json.put("solved", solved());
             json.put("medianMs", percentileMillis(50));
             json.put("p90Ms", percentileMillis(90));
@@ -147,6 +152,77 @@ public final class SearchBench {
 
     /** Where a theorem's first sorry is. */
     record Target(String name, LeanPosition sorry) {}
+
+    /**
+     * A declaration's proof block, {@code := begin … end} at the top level of a theorem, lemma or example.
+     *
+     * @param contentStart the offset just after {@code begin}
+     * @param contentEnd   the offset of {@code end}
+     * @param hasSorry     whether a {@code sorry} is written inside it
+     */
+    record ProofBlock(int contentStart, int contentEnd, boolean hasSorry) {}
+
+    private static final java.util.Set<String> PROVED_DECLARATIONS = java.util.Set.of("theorem", "lemma", "example");
+
+    /** The proof blocks of a text: each {@code begin … end} right after the {@code :=} of a theorem, lemma or example. */
+    static List<ProofBlock> proofBlocks(String text) {
+        List<LeanToken> tokens = LeanScanner.scan(text);
+        List<ProofBlock> blocks = new ArrayList<>();
+        java.util.Deque<Integer> openers = new java.util.ArrayDeque<>();
+        String declaration = "";
+        int sorries = 0;
+        for (int index = 0; index < tokens.size(); index++) {
+            LeanToken token = tokens.get(index);
+            if (token.kind() != LeanToken.Kind.IDENTIFIER) {
+                continue;
+            }
+            if (beginsOpen(tokens, openers) == 0 && TacticBlocks.DECLARATION_COMMANDS.contains(token.text())) {
+                declaration = token.text();
+            } else if (token.text().equals("sorry")) {
+                sorries++;
+            }
+            if (TacticBlocks.OPENERS_CLOSED_BY_END.contains(token.text())) {
+                // The sorries counted so far belong to what came before; a block counts only its own.
+                openers.push(index);
+                if (token.text().equals("begin") && beginsOpen(tokens, openers) == 1) {
+                    sorries = 0;
+                }
+            } else if (token.text().equals("end") && !openers.isEmpty()) {
+                int opener = openers.pop();
+                LeanToken begin = tokens.get(opener);
+                if (begin.text().equals("begin") && beginsOpen(tokens, openers) == 0 && opener > 0
+                        && tokens.get(opener - 1).text().equals(":=") && PROVED_DECLARATIONS.contains(declaration)) {
+                    blocks.add(new ProofBlock(begin.end(), token.start(), sorries > 0));
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /** How many of the open blocks are {@code begin} blocks (a namespace or section may be open around them). */
+    private static long beginsOpen(List<LeanToken> tokens, java.util.Deque<Integer> openers) {
+        return openers.stream().filter(index -> tokens.get(index).text().equals("begin")).count();
+    }
+
+    /** How many theorems of a text have a proof block with no {@code sorry} in it: the bench does not attempt those. */
+    static int provedInText(String text) {
+        return (int) proofBlocks(text).stream().filter(block -> !block.hasSorry()).count();
+    }
+
+    /**
+     * The text with every theorem's proof block emptied to {@code begin sorry end}, so that a
+     * benchmark file that comes with some proofs (miniF2F's valid.lean does) is attempted whole.
+     * Only the search sees the result; the file itself is not written.
+     */
+    static String withProofsAsSorry(String text) {
+        StringBuilder rewritten = new StringBuilder(text);
+        List<ProofBlock> blocks = proofBlocks(text);
+        for (int at = blocks.size() - 1; at >= 0; at--) {
+            ProofBlock block = blocks.get(at);
+            rewritten.replace(block.contentStart(), block.contentEnd(), "\n  sorry\n");
+        }
+        return rewritten.toString();
+    }
 
     private SearchBench() {}
 
@@ -185,16 +261,21 @@ public final class SearchBench {
      *
      * @param lean  the Lean executable, for the one-shot runs of found proofs (at most {@code oneShots})
      * @param limit the most theorems to attempt, 0 for all
+     * @param reprove attempt every theorem, its proof block replaced by {@code sorry} ({@link #withProofsAsSorry});
+     *                otherwise only the sorries written in the files, and the theorems with a proof are counted
      */
     public static Result run(Engine engine, List<Path> files, ProofSearch.Budget budget, Optional<Path> lean, int oneShots,
-                             int limit, PrintWriter log) throws Exception {
+                             int limit, boolean reprove, PrintWriter log) throws Exception {
         List<Theorem> theorems = new ArrayList<>();
         Map<String, Integer> closedBySingle = new LinkedHashMap<>();
         long oneShotMillis = 0;
         int oneShotRuns = 0;
+        int notAttempted = 0;
         for (Path file : files) {
             Path absolute = file.toAbsolutePath();
-            String text = Files.readString(absolute);
+            String written = Files.readString(absolute);
+            String text = reprove ? withProofsAsSorry(written) : written;
+            notAttempted += reprove ? 0 : provedInText(written);
             List<Target> targets = targets(text);
             if (targets.isEmpty()) {
                 continue;
@@ -239,7 +320,7 @@ public final class SearchBench {
             }
             engine.close(document.uri());
         }
-        return new Result(List.copyOf(theorems), closedBySingle, oneShotMillis, oneShotRuns);
+        return new Result(List.copyOf(theorems), closedBySingle, oneShotMillis, oneShotRuns, notAttempted);
     }
 
     /** The time of one {@code lean FILE} run of the text with the proof in place of the sorry, beside the source. */

@@ -134,6 +134,12 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Only the first N theorems found (default: all).")
         int limit;
 
+        @Option(names = "--reprove", description = {"Attempt every theorem, lemma and example whose proof is a begin … end"
+                + " block, as if that block were 'begin sorry end' (the files are not written). A benchmark file that"
+                + " comes with some proofs, as miniF2F's valid.lean does, is then measured whole; without it those"
+                + " theorems are counted as not attempted."})
+        boolean reprove;
+
         @Mixin
         LeanOptions lean;
 
@@ -148,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
                     .executable();
             try (var engine = new org.lean3assist.engine.Engine(org.lean3assist.engine.EngineParts.product(), lean.bridgeSettings())) {
                 var result = org.lean3assist.bench.SearchBench.run(engine, files, searchBudget, Optional.of(executable), 5,
-                        limit, spec.commandLine().getErr());
+                        limit, reprove, spec.commandLine().getErr());
                 var out = spec.commandLine().getOut();
                 out.println(lean.json ? OneShot.JSON.writeValueAsString(result.toJson()) : result.toText());
                 out.flush();

@@ -35,7 +35,7 @@ class SearchBenchTest {
     void reportsPercentilesAndTheBestSingleTactic() throws Exception {
         var theorems = List.of(theorem(true, 1000, List.of("norm_num", "linarith")), theorem(false, 60000, List.of()),
                 theorem(true, 3000, List.of("linarith")), theorem(false, 60000, List.of()));
-        var result = new SearchBench.Result(theorems, java.util.Map.of("norm_num", 1, "linarith", 2), 700, 1);
+        var result = new SearchBench.Result(theorems, java.util.Map.of("norm_num", 1, "linarith", 2), 700, 1, 3);
 
         assertEquals(2, result.solved());
         assertEquals(3000, result.percentileMillis(50));
@@ -46,6 +46,53 @@ class SearchBenchTest {
         String json = new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(result.toJson());
         assertEquals(true, json.contains("\"proof\" : null"), json);
+        assertEquals(true, json.contains("\"notAttempted\" : 3"), json);
+        assertEquals(true, result.toText().contains("not attempted: 3 theorems whose proof has no sorry"), result.toText());
+    }
+
+    /** A miniF2F-like file: one theorem to prove, two with proofs, one in a namespace, a def and a term-mode proof. */
+    private static final String WITH_PROOFS = String.join("\n",
+            "theorem open_one (a : ℕ) (h : a = 2) : a + a = 4 :=",
+            "begin",
+            "  sorry",
+            "end",
+            "",
+            "namespace ns",
+            "lemma proved_two (a : ℕ) : a + 0 = a :=",
+            "begin",
+            "  cases a,",
+            "  { refl },",
+            "  { begin simp end },",
+            "end",
+            "end ns",
+            "",
+            "theorem proved_three : (2 : ℕ) + 2 = 4 :=",
+            "begin",
+            "  norm_num, -- not sorry: this comment says sorry",
+            "end",
+            "",
+            "def not_a_theorem : ℕ := begin exact 1 end",
+            "theorem term_mode : true := trivial",
+            "");
+
+    @Test
+    void countsTheTheoremsThatAlreadyHaveAProofAndCanAttemptThemAsSorry() {
+        assertEquals(List.of("open_one"), SearchBench.targets(WITH_PROOFS).stream().map(SearchBench.Target::name).toList());
+        assertEquals(2, SearchBench.provedInText(WITH_PROOFS));
+
+        String reproved = SearchBench.withProofsAsSorry(WITH_PROOFS);
+
+        assertEquals(List.of("open_one", "proved_two", "proved_three"),
+                SearchBench.targets(reproved).stream().map(SearchBench.Target::name).toList());
+        assertEquals(0, SearchBench.provedInText(reproved));
+        // The statements, the namespace, the def and the term-mode proof are as written; no proof text is left.
+        assertEquals(true, reproved.contains("namespace ns\nlemma proved_two (a : ℕ) : a + 0 = a :=\nbegin\n  sorry\nend\nend ns"),
+                reproved);
+        assertEquals(true, reproved.contains("def not_a_theorem : ℕ := begin exact 1 end\ntheorem term_mode : true := trivial"),
+                reproved);
+        assertEquals(false, reproved.contains("cases a") || reproved.contains("norm_num"), reproved);
+        // Emptying what is already empty changes nothing.
+        assertEquals(reproved, SearchBench.withProofsAsSorry(reproved));
     }
 
     private static SearchBench.Theorem theorem(boolean proved, long millis, List<String> closing) {
