@@ -92,6 +92,9 @@ class RealLeanSolveTest {
         assertEquals(ClaimVerdict.PROVED, proved.verdict(), proved.message().toString());
         var wrong = checker.lean(new LeanSolution(": (23 : ℚ) + 7 = 31", "norm_num", Optional.of("31")));
         assertEquals(ClaimVerdict.UNPROVED, wrong.verdict());
+        // norm_num leaves `false`: the message says Lean did not prove it, and what is left.
+        assertEquals(true, wrong.message().orElse("").startsWith("Lean did not prove it: goals remain after the proof: ")
+                && wrong.message().orElse("").contains("false"), wrong.message().toString());
         var cheat = checker.lean(new LeanSolution(": (23 : ℚ) + 7 = 31", "sorry", Optional.of("31")));
         assertEquals(ClaimVerdict.UNPROVED, cheat.verdict(), "sorry proves nothing");
         var admitted = checker.lean(new LeanSolution(": (23 : ℚ) + 7 = 31", "exact (sorry_ax _ ff)", Optional.of("31")));

@@ -147,7 +147,8 @@ public final class VerifierSolveChecker implements SolveChecker {
             return new Outcome(ClaimVerdict.PROVED, Optional.empty());
         }
         String why = switch (result.verdict()) {
-            case PROGRESS -> "goals remain after the proof";
+            case PROGRESS -> "Lean did not prove it: goals remain after the proof"
+                    + result.goalsAfter().map(goals -> ": " + shortened(goals.render())).orElse("");
             case USES_SORRY -> "the proof uses sorry";
             case TIMEOUT -> "Lean ran out of time: " + result.explanation().orElse("");
             case REJECTED -> "not sent to Lean: " + result.explanation().orElse("refused by the safety filter");
@@ -155,6 +156,14 @@ public final class VerifierSolveChecker implements SolveChecker {
         };
         return new Outcome(ClaimVerdict.UNPROVED, Optional.of(why.strip()));
     }
+
+    /** Lean's rendering of the goals left, on one line and at most {@link #LEFT_GOALS_CHARS} characters. */
+    static String shortened(String goals) {
+        String line = goals.strip().replaceAll("\\s+", " ");
+        return line.length() <= LEFT_GOALS_CHARS ? line : line.substring(0, LEFT_GOALS_CHARS - 1) + "…";
+    }
+
+    private static final int LEFT_GOALS_CHARS = 200;
 
     private static Outcome await(CompletableFuture<Outcome> outcome) {
         try {
