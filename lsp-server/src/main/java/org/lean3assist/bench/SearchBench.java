@@ -260,23 +260,31 @@ public final class SearchBench {
      * Runs the search and the baselines on every target of {@code files}, telling {@code log} a line per theorem.
      *
      * @param lean  the Lean executable, for the one-shot runs of found proofs (at most {@code oneShots})
-     * @param limit the most theorems to attempt, 0 for all
+     * @param skip  the targets to pass over first, in file order ({@link #inShard}), so that a set too large for one
+     *              run is measured in pieces by the same selection
+     * @param limit the most targets to take after those, 0 for all
      * @param reprove attempt every theorem, its proof block replaced by {@code sorry} ({@link #withProofsAsSorry});
      *                otherwise only the sorries written in the files, and the theorems with a proof are counted
      */
     public static Result run(Engine engine, List<Path> files, ProofSearch.Budget budget, Optional<Path> lean, int oneShots,
-                             int limit, boolean reprove, PrintWriter log) throws Exception {
+                             int skip, int limit, boolean reprove, PrintWriter log) throws Exception {
         List<Theorem> theorems = new ArrayList<>();
         Map<String, Integer> closedBySingle = new LinkedHashMap<>();
         long oneShotMillis = 0;
         int oneShotRuns = 0;
         int notAttempted = 0;
+        int index = 0;
         for (Path file : files) {
             Path absolute = file.toAbsolutePath();
             String written = Files.readString(absolute);
             String text = reprove ? withProofsAsSorry(written) : written;
-            notAttempted += reprove ? 0 : provedInText(written);
-            List<Target> targets = targets(text);
+            notAttempted += reprove || skip > 0 ? 0 : provedInText(written); // counted once, by the first piece
+            List<Target> targets = new ArrayList<>();
+            for (Target target : targets(text)) {
+                if (inShard(index++, skip, limit)) {
+                    targets.add(target);
+                }
+            }
             if (targets.isEmpty()) {
                 continue;
             }
@@ -284,9 +292,6 @@ public final class SearchBench {
             LeanProject project = engine.project(absolute);
             engine.check(project, document).get(30, TimeUnit.MINUTES);
             for (Target target : targets) {
-                if (limit > 0 && theorems.size() >= limit) {
-                    break;
-                }
                 Optional<Engine.Place> place = engine.place(project, document, target.sorry());
                 Optional<GoalAtPosition> goal = place.isEmpty() ? Optional.empty()
                         : engine.goalAt(place.get()).get(Engine.GOAL_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
@@ -321,6 +326,15 @@ public final class SearchBench {
             engine.close(document.uri());
         }
         return new Result(List.copyOf(theorems), closedBySingle, oneShotMillis, oneShotRuns, notAttempted);
+    }
+
+    /**
+     * Whether the target at {@code index} (counted from 0 over all files, in order, whether Lean then tells a goal
+     * there or not) is taken: the selection depends on the texts only, so pieces {@code --skip 0 --limit 90} and
+     * {@code --skip 90} of one set are disjoint and cover it.
+     */
+    static boolean inShard(int index, int skip, int limit) {
+        return index >= skip && (limit <= 0 || index < skip + limit);
     }
 
     /** The time of one {@code lean FILE} run of the text with the proof in place of the sorry, beside the source. */

@@ -131,7 +131,12 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--steps", paramLabel = "N", defaultValue = "32", description = "Tactics tried per state at most (default ${DEFAULT-VALUE}).")
         int steps;
 
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Only the first N theorems found (default: all).")
+        @Option(names = "--skip", paramLabel = "N", defaultValue = "0", description = {"Pass over the first N theorems found,"
+                + " in file order, before taking any (default ${DEFAULT-VALUE}). With --limit, a set too long for one run is"
+                + " measured in pieces that are disjoint and cover it: --limit 90, then --skip 90."})
+        int skip;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Only N theorems found, after those skipped (default: all).")
         int limit;
 
         @Option(names = "--reprove", description = {"Attempt every theorem, lemma and example whose proof is a begin … end"
@@ -154,7 +159,7 @@ final class BenchCommand implements Callable<Integer> {
                     .executable();
             try (var engine = new org.lean3assist.engine.Engine(org.lean3assist.engine.EngineParts.product(), lean.bridgeSettings())) {
                 var result = org.lean3assist.bench.SearchBench.run(engine, files, searchBudget, Optional.of(executable), 5,
-                        limit, reprove, spec.commandLine().getErr());
+                        skip, limit, reprove, spec.commandLine().getErr());
                 var out = spec.commandLine().getOut();
                 out.println(lean.json ? OneShot.JSON.writeValueAsString(result.toJson()) : result.toText());
                 out.flush();

@@ -32,6 +32,21 @@ class SearchBenchTest {
     }
 
     @Test
+    void piecesOfASetAreDisjointAndCoverIt() {
+        java.util.function.BiFunction<Integer, Integer, List<Integer>> taken = (skip, limit) ->
+                java.util.stream.IntStream.range(0, 180).filter(i -> SearchBench.inShard(i, skip, limit)).boxed().toList();
+
+        assertEquals(java.util.stream.IntStream.range(0, 180).boxed().toList(), taken.apply(0, 0));
+        assertEquals(List.of(0, 1, 2), taken.apply(0, 3));
+        assertEquals(java.util.stream.IntStream.range(151, 180).boxed().toList(), taken.apply(151, 0));
+        assertEquals(List.of(90, 91), taken.apply(90, 2));
+        var pieces = new java.util.ArrayList<>(taken.apply(0, 90));
+        pieces.addAll(taken.apply(90, 0));
+        assertEquals(taken.apply(0, 0), pieces);
+        assertEquals(List.of(), taken.apply(200, 5));
+    }
+
+    @Test
     void reportsPercentilesAndTheBestSingleTactic() throws Exception {
         var theorems = List.of(theorem(true, 1000, List.of("norm_num", "linarith")), theorem(false, 60000, List.of()),
                 theorem(true, 3000, List.of("linarith")), theorem(false, 60000, List.of()));
