@@ -104,6 +104,16 @@ public final class ProcessTransport implements Transport {
 
     @Override
     public void kill() {
+        destroyTree(process);
+    }
+
+    /**
+     * Kills the process and every process below it, those first: a sandbox wrapper killed alone can leave its own
+     * child behind (a bwrap killed while it was still setting up left its pid-namespace child waiting forever, a
+     * process that ignores SIGTERM and that nothing reaps).
+     */
+    private static void destroyTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 
@@ -112,10 +122,10 @@ public final class ProcessTransport implements Transport {
         closeInput();
         try {
             if (!process.waitFor(CLEAN_EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+                destroyTree(process);
             }
         } catch (InterruptedException interrupted) {
-            process.destroyForcibly();
+            destroyTree(process);
             Thread.currentThread().interrupt();
         }
     }
@@ -135,7 +145,7 @@ public final class ProcessTransport implements Transport {
                     if (line.length() > MAX_LINE_CHARS) {
                         LOG.warning(() -> "lean[" + process.pid() + "] wrote a line of more than " + MAX_LINE_CHARS
                                 + " characters; killing it");
-                        process.destroyForcibly();
+                        destroyTree(process);
                         return;
                     }
                     continue;

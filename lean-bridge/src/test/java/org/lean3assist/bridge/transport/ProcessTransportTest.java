@@ -73,6 +73,25 @@ class ProcessTransportTest {
         assertTrue(recorder.exit.get(10, TimeUnit.SECONDS).signal().isPresent());
     }
 
+    @Test
+    void aKillTakesTheChildrenOfTheProcessWithIt() throws Exception {
+        Recorder recorder = new Recorder();
+        ProcessTransport transport = ProcessTransport.start(shell("sleep 60 & echo $!; wait"), recorder);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (recorder.lines.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        ProcessHandle child = ProcessHandle.of(Long.parseLong(recorder.lines.get(0).trim())).orElseThrow();
+        try {
+            transport.kill();
+
+            child.onExit().get(10, TimeUnit.SECONDS);
+            assertTrue(!child.isAlive(), "the shell's background child outlived the kill");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
     private LeanCommand shell(String script) {
         return new LeanCommand(List.of("/bin/sh", "-c", script), workingDirectory);
     }
