@@ -577,8 +577,11 @@ async function main() {
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
     const lines = page.locator('.editor-group-container .monaco-editor .view-lines').first();
-    const before = await shownLines(lines);
-    assert(before.includes(sentence.slice(3)), `the sentence was not typed into ${HOVER.file}`);
+    // Monaco renders typed text a moment later: read the lines once they show it, not at once.
+    const before = await waitFor(`the sentence typed into ${HOVER.file}`, 10 * SECOND, async () => {
+      const shown = await shownLines(lines);
+      return shown.includes(sentence.slice(3)) ? shown : null;
+    });
     await runCommand(page, 'Lean 3 Assist: Convert Selection to Lean 3');
     const asked = Date.now();
     let centerOpened = false;
