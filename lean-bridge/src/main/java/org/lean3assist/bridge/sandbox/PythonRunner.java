@@ -158,7 +158,7 @@ public final class PythonRunner {
             }
             boolean ended = process.waitFor(limits.time().toMillis(), TimeUnit.MILLISECONDS);
             if (!ended) {
-                process.destroyForcibly();
+                Sandbox.kill(process);
                 process.waitFor(5, TimeUnit.SECONDS);
             }
             Capture captured = output.get(5, TimeUnit.SECONDS);

@@ -176,6 +176,16 @@ public final class Sandbox {
         return LauncherThread.start(builder);
     }
 
+    /**
+     * Kills a process from {@link #start} and every process below it, those first: a sandbox wrapper
+     * killed alone can leave its own child behind (a bwrap killed while it was still setting up left
+     * its pid-namespace child waiting forever, a process that ignores SIGTERM and that nothing reaps).
+     */
+    public static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
     @Override
     public String toString() {
         return describe();

@@ -104,17 +104,7 @@ public final class ProcessTransport implements Transport {
 
     @Override
     public void kill() {
-        destroyTree(process);
-    }
-
-    /**
-     * Kills the process and every process below it, those first: a sandbox wrapper killed alone can leave its own
-     * child behind (a bwrap killed while it was still setting up left its pid-namespace child waiting forever, a
-     * process that ignores SIGTERM and that nothing reaps).
-     */
-    private static void destroyTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        Sandbox.kill(process);
     }
 
     @Override
@@ -122,10 +112,10 @@ public final class ProcessTransport implements Transport {
         closeInput();
         try {
             if (!process.waitFor(CLEAN_EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                destroyTree(process);
+                Sandbox.kill(process);
             }
         } catch (InterruptedException interrupted) {
-            destroyTree(process);
+            Sandbox.kill(process);
             Thread.currentThread().interrupt();
         }
     }
@@ -145,7 +135,7 @@ public final class ProcessTransport implements Transport {
                     if (line.length() > MAX_LINE_CHARS) {
                         LOG.warning(() -> "lean[" + process.pid() + "] wrote a line of more than " + MAX_LINE_CHARS
                                 + " characters; killing it");
-                        destroyTree(process);
+                        Sandbox.kill(process);
                         return;
                     }
                     continue;
